@@ -11,3 +11,4 @@ export {
   type HttpClientOptions,
   type HttpResponse,
 } from "./http/http-client.js";
+export { repoRoot, findSharedDataDir, sharedDataDir } from "./config/data-dir.js";
