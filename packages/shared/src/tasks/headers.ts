@@ -1,0 +1,83 @@
+import { createHash, randomUUID } from "node:crypto";
+
+/** Message headers the runtime reads and writes (besides `Nats-Msg-Id`). */
+export const Header = {
+  RunId: "Matchday-Run-Id",
+  Trigger: "Matchday-Trigger",
+  Schedule: "Matchday-Schedule",
+  Slot: "Matchday-Slot",
+  SlotLocal: "Matchday-Slot-Local",
+  FireReason: "Matchday-Fire-Reason",
+  FiredAt: "Matchday-Fired-At",
+  UpstreamTask: "Matchday-Upstream-Task",
+  UpstreamRunId: "Matchday-Upstream-Run-Id",
+  DlqSubject: "Dlq-Subject",
+  DlqError: "Dlq-Error",
+  DlqReason: "Dlq-Reason",
+  DlqDeliveries: "Dlq-Deliveries",
+  DlqRunId: "Dlq-Run-Id",
+  DlqStreamSeq: "Dlq-Stream-Seq",
+} as const;
+
+/** Why a message exists: a schedule's tick, an operator, or an upstream task's completion. */
+export interface TriggerInfo {
+  kind: "schedule" | "manual" | "event";
+  scheduleId?: string;
+  /** Nominal slot, UTC ISO. */
+  slot?: string;
+  slotLocal?: string;
+  reason?: "on_time" | "catch_up" | "backfill";
+  firedAt?: string;
+  upstreamTask?: string;
+  upstreamRunId?: string;
+}
+
+/** A deterministic UUID (v5 layout over SHA-1) for a key: the same tick gives the same run id on every replica. */
+export function runIdFor(key: string): string {
+  const h = createHash("sha1").update("matchday-run:").update(key).digest();
+  h[6] = (h[6]! & 0x0f) | 0x50;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const hex = h.subarray(0, 16).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export function newRunId(): string {
+  return randomUUID();
+}
+
+interface HeaderReader {
+  get(k: string): string;
+}
+
+export function triggerToHeaders(t: TriggerInfo, set: (k: string, v: string) => void): void {
+  set(Header.Trigger, t.kind);
+  if (t.scheduleId) set(Header.Schedule, t.scheduleId);
+  if (t.slot) set(Header.Slot, t.slot);
+  if (t.slotLocal) set(Header.SlotLocal, t.slotLocal);
+  if (t.reason) set(Header.FireReason, t.reason);
+  if (t.firedAt) set(Header.FiredAt, t.firedAt);
+  if (t.upstreamTask) set(Header.UpstreamTask, t.upstreamTask);
+  if (t.upstreamRunId) set(Header.UpstreamRunId, t.upstreamRunId);
+}
+
+/** Reads the trigger back; a message published without headers (`nats pub`) is a manual trigger. */
+export function triggerFromHeaders(h: HeaderReader | undefined): TriggerInfo {
+  const get = (k: string) => h?.get(k) || undefined;
+  const kind = get(Header.Trigger);
+  const t: TriggerInfo = { kind: kind === "schedule" || kind === "event" ? kind : "manual" };
+  const fields: [keyof TriggerInfo, string][] = [
+    ["scheduleId", Header.Schedule],
+    ["slot", Header.Slot],
+    ["slotLocal", Header.SlotLocal],
+    ["reason", Header.FireReason],
+    ["firedAt", Header.FiredAt],
+    ["upstreamTask", Header.UpstreamTask],
+    ["upstreamRunId", Header.UpstreamRunId],
+  ];
+  for (const [field, header] of fields) {
+    const v = get(header);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    if (v) (t as any)[field] = v;
+  }
+  return t;
+}

@@ -1,0 +1,133 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { taskRuns, type RunStatus, type TaskRunRow } from "../db/schema/platform.js";
+import type { TriggerInfo } from "./headers.js";
+
+export interface RunStart {
+  runId: string;
+  attempt: number;
+  task: string;
+  service: string;
+  trigger: TriggerInfo;
+  payload: unknown;
+  msgId?: string | undefined;
+  streamSeq?: number | undefined;
+  instanceId: string;
+  startedAt: Date;
+}
+
+export interface RunOutcome {
+  status: Exclude<RunStatus, "running">;
+  finishedAt: Date;
+  error?: string | undefined;
+  result?: unknown;
+}
+
+/** Where runs are recorded. The worker calls `begin` before and `finish` after each attempt. */
+export interface RunRecorder {
+  /**
+   * Records the start of an attempt, and marks earlier attempts of the run still `running` as
+   * failed (their worker was lost). When the run already succeeded, records nothing and returns
+   * that attempt: the message is a redelivery of finished work.
+   */
+  begin(start: RunStart): Promise<{ previousSuccess: TaskRunRow | null }>;
+  finish(runId: string, attempt: number, startedAt: Date, outcome: RunOutcome): Promise<void>;
+  /** A run that never started a handler: rejected payloads, skipped schedule slots. */
+  recordFinished(start: RunStart, outcome: RunOutcome): Promise<void>;
+  /** The last succeeded (or skipped) run of a task, to compare inputs with. */
+  lastSuccess(task: string): Promise<TaskRunRow | null>;
+}
+
+/** Records nothing (benchmarks without recording; tests of the bare runtime). */
+export const noopRecorder: RunRecorder = {
+  begin: async () => ({ previousSuccess: null }),
+  finish: async () => {},
+  recordFinished: async () => {},
+  lastSuccess: async () => null,
+};
+
+function row(start: RunStart, status: RunStatus) {
+  return {
+    runId: start.runId,
+    attempt: start.attempt,
+    task: start.task,
+    service: start.service,
+    status,
+    triggerKind: start.trigger.kind,
+    trigger: start.trigger,
+    upstreamRunId: start.trigger.upstreamRunId ?? null,
+    payload: start.payload ?? null,
+    msgId: start.msgId ?? null,
+    streamSeq: start.streamSeq ?? null,
+    instanceId: start.instanceId,
+    startedAt: start.startedAt,
+  };
+}
+
+/** Run records in `platform.task_runs`. */
+export function createRunRecorder(db: Db): RunRecorder {
+  return {
+    async begin(start) {
+      // Fast path: the first delivery of a new run id has no history to look at.
+      return db.transaction(async (tx) => {
+        const [prev] = await tx
+          .select()
+          .from(taskRuns)
+          .where(and(eq(taskRuns.runId, start.runId), sql`${taskRuns.status} in ('succeeded', 'skipped')`))
+          .limit(1);
+        if (prev) return { previousSuccess: prev };
+        if (start.attempt > 1) {
+          await tx
+            .update(taskRuns)
+            .set({
+              status: "failed",
+              error: "attempt abandoned: its worker stopped without finishing (the message was redelivered)",
+              finishedAt: start.startedAt,
+            })
+            .where(and(eq(taskRuns.runId, start.runId), eq(taskRuns.status, "running")));
+        }
+        await tx
+          .insert(taskRuns)
+          .values(row(start, "running"))
+          .onConflictDoUpdate({
+            target: [taskRuns.runId, taskRuns.attempt],
+            set: { status: "running", startedAt: start.startedAt, instanceId: start.instanceId, finishedAt: null, error: null },
+          });
+        return { previousSuccess: null };
+      });
+    },
+    async finish(runId, attempt, startedAt, outcome) {
+      await db
+        .update(taskRuns)
+        .set({
+          status: outcome.status,
+          finishedAt: outcome.finishedAt,
+          durationMs: outcome.finishedAt.getTime() - startedAt.getTime(),
+          error: outcome.error ?? null,
+          result: outcome.result ?? null,
+        })
+        .where(and(eq(taskRuns.runId, runId), eq(taskRuns.attempt, attempt)));
+    },
+    async recordFinished(start, outcome) {
+      await db
+        .insert(taskRuns)
+        .values({
+          ...row(start, outcome.status),
+          finishedAt: outcome.finishedAt,
+          durationMs: outcome.finishedAt.getTime() - start.startedAt.getTime(),
+          error: outcome.error ?? null,
+          result: outcome.result ?? null,
+        })
+        .onConflictDoNothing();
+    },
+    async lastSuccess(task) {
+      const [r] = await db
+        .select()
+        .from(taskRuns)
+        .where(and(eq(taskRuns.task, task), sql`${taskRuns.status} in ('succeeded', 'skipped')`))
+        .orderBy(desc(taskRuns.finishedAt))
+        .limit(1);
+      return r ?? null;
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export { testNatsUrl, testNamespace, connectTestNats, type TestNats } from "./nats.js";
+export { testDatabaseUrl, createTestDatabase, type TestDatabase } from "./postgres.js";
+export { waitFor } from "./wait-for.js";
+export { collectLogs, silentLogger } from "./logs.js";

@@ -1,0 +1,44 @@
+import type { NatsConnection, Subscription } from "@nats-io/nats-core";
+import { createPublisher, createRunRecorder, noopRecorder, ensureTopology, startTaskWorker, systemClock, type AnyTaskDef, type Database, type Handlers, type TaskWorker } from "@matchday/shared";
+import { silentLogger, type TestNats } from "@matchday/shared/testing";
+
+/** Every message published on a subject, decoded, with its arrival time. */
+export function collect(nc: NatsConnection, subject: string) {
+  const items: { subject: string; data: Record<string, unknown>; headers: Record<string, string>; at: number }[] = [];
+  const sub: Subscription = nc.subscribe(subject, {
+    callback: (_err, m) => {
+      const headers: Record<string, string> = {};
+      m.headers?.keys().forEach((k) => (headers[k] = m.headers!.get(k)));
+      let data: Record<string, unknown>;
+      try {
+        data = m.json();
+      } catch {
+        data = { raw: m.string() };
+      }
+      items.push({ subject: m.subject, data, headers, at: Date.now() });
+    },
+  });
+  return { items, stop: () => sub.unsubscribe() };
+}
+
+/** Starts a worker for test tasks in this process. */
+export async function startTestWorker<T extends Record<string, AnyTaskDef>>(n: TestNats, tasks: T, handlers: Handlers<T>, opts: { database?: Database; instanceId?: string } = {}): Promise<TaskWorker> {
+  await ensureTopology(n.jsm, n.topology, Object.values(tasks));
+  return startTaskWorker({
+    nc: n.nc,
+    js: n.js,
+    jsm: n.jsm,
+    topology: n.topology,
+    tasks,
+    handlers,
+    recorder: opts.database ? createRunRecorder(opts.database.db) : noopRecorder,
+    logger: silentLogger(),
+    clock: systemClock,
+    instanceId: opts.instanceId ?? "test-worker",
+    pullExpiresMs: 1_000,
+  });
+}
+
+export function publisherFor(n: TestNats) {
+  return createPublisher(n.js, n.topology);
+}
