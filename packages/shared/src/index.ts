@@ -17,7 +17,7 @@ export { connectNats, type NatsConnection } from "./nats/connect.js";
 export {
   createTopology, ensureConsumer, ensureStream, ensureStreams, ensureTopology, streamConfigs, taskConsumerConfig, triggerConsumerConfig, type Topology,
 } from "./nats/topology.js";
-export { registerInstance, listInstances, type InstanceStatus } from "./nats/discovery.js";
+export { registerInstance, listInstances, runsQuerySubject, type InstanceStatus } from "./nats/discovery.js";
 export { startEmbeddedNats, freePort, hasNatsServer, NATS_INSTALL_HINT, type EmbeddedNats } from "./nats/embedded-server.js";
 // Tasks
 export {
@@ -33,6 +33,7 @@ export * from "./tasks/catalog/index.js";
 // Database
 export { openDatabase, redactUrl, type Database, type Db } from "./db/client.js";
 export { migrateDatabase, migrationsFolder } from "./db/migrate.js";
+export { listRuns, type RunFilter } from "./db/runs-repo.js";
 export * from "./db/schema/index.js";
 // Runtime
 export { defineService, startService, newInstanceId, MATCHDAY_VERSION, type ServiceModule, type ServiceDeps, type RunningService } from "./runtime/service.js";

@@ -11,7 +11,7 @@ export function createLogger(opts: { service: string; level?: LevelWithSilent; d
     {
       name: opts.service,
       level: opts.level ?? "info",
-      base: { service: opts.service, pid: process.pid },
+      base: { pid: process.pid },
       redact: {
         paths: ["*.password", "*.pass", "*.token", "*.apiKey", "*.headers.authorization", "*.headers[\"x-rapidapi-key\"]", "config.NATS_PASSWORD", "config.NATS_TOKEN", "config.DATABASE_URL"],
         censor: "[redacted]",

@@ -27,6 +27,8 @@ export async function registerInstance(opts: {
   instanceId: string;
   tasks: string[];
   status: () => Omit<InstanceStatus, "service" | "instanceId" | "tasks" | "startedAt">;
+  /** Answers `matchday runs` when the CLI cannot open the database itself (embedded PGlite). */
+  queryRuns?: (filter: unknown) => Promise<unknown>;
 }): Promise<Service> {
   const startedAt = new Date().toISOString();
   const full = (): InstanceStatus => ({ service: opts.service, instanceId: opts.instanceId, tasks: opts.tasks, startedAt, ...opts.status() });
@@ -51,7 +53,26 @@ export async function registerInstance(opts: {
       if (!err) msg.respond(JSON.stringify(full()));
     },
   });
+  if (opts.queryRuns) {
+    const query = opts.queryRuns;
+    svc.addEndpoint("runs", {
+      subject: runsQuerySubject(opts.topology),
+      queue: "matchday-runs",
+      handler: (err, msg) => {
+        if (err) return;
+        query(msg.data.length ? msg.json() : {}).then(
+          (rows) => msg.respond(JSON.stringify({ rows })),
+          (e: unknown) => msg.respond(JSON.stringify({ error: (e as Error).message })),
+        );
+      },
+    });
+  }
   return svc;
+}
+
+/** Where run queries go: any live instance answers. */
+export function runsQuerySubject(topology: Topology): string {
+  return `${topology.namespace ? `${topology.namespace}.` : ""}matchday.runs.query`;
 }
 
 /** Every live instance of every Matchday service (or of one), with its status. */

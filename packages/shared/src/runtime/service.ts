@@ -4,6 +4,7 @@ import type { NatsConnection } from "@nats-io/nats-core";
 import type * as z from "zod";
 import type { BaseConfig } from "../config/base-config.js";
 import type { Database } from "../db/client.js";
+import { listRuns, type RunFilter } from "../db/runs-repo.js";
 import type { Logger } from "../logging/logger.js";
 import { registerInstance } from "../nats/discovery.js";
 import { ensureTopology, type Topology } from "../nats/topology.js";
@@ -91,6 +92,7 @@ export async function startService<T extends Record<string, AnyTaskDef>, S exten
     instanceId,
     tasks: tasks.map((t) => t.name),
     status: () => ({ inFlight: worker.inFlight(), counters: worker.stats() }),
+    queryRuns: (filter) => listRuns(env.database.db, filter as RunFilter),
   });
   logger.info({ tasks: tasks.map((t) => t.name) }, "service started");
   let stopping: Promise<void> | undefined;

@@ -1,0 +1,1 @@
+export { etlService } from "./service.js";

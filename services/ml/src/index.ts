@@ -1,0 +1,1 @@
+export { mlService } from "./service.js";

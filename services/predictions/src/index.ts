@@ -1,0 +1,1 @@
+export { predictionsService } from "./service.js";
