@@ -5,11 +5,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "@nats-io/transport-node";
 import { jetstream } from "@nats-io/jetstream";
-import { createPublisher, createTopology, listInstances, startEmbeddedNats, taskRuns, type EmbeddedNats } from "@matchday/shared";
+import { createPublisher, createTopology, listInstances, repoRoot, startEmbeddedNats, taskRuns, type EmbeddedNats } from "@matchday/shared";
 import { connectTestNats, createTestDatabase, testNamespace, waitFor, type TestDatabase, type TestNats } from "@matchday/shared/testing";
 import { collect } from "./support/harness.js";
-import { startProcess, WORKER_ENTRY, type ServiceProcess } from "./support/processes.js";
+import { startProcess, type ServiceProcess } from "@matchday/shared/testing";
 import { work } from "./support/test-service.js";
+
+const WORKER_ENTRY = path.join(repoRoot, "packages/shared/test/support/worker-process.ts");
 
 let n: TestNats;
 let tdb: TestDatabase;

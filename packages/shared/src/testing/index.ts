@@ -2,3 +2,4 @@ export { testNatsUrl, testNamespace, connectTestNats, type TestNats } from "./na
 export { testDatabaseUrl, createTestDatabase, type TestDatabase } from "./postgres.js";
 export { waitFor } from "./wait-for.js";
 export { collectLogs, silentLogger } from "./logs.js";
+export { startProcess, runCli, CLI_ENTRY, type ServiceProcess } from "./processes.js";

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { repoRoot } from "@matchday/shared";
+import { repoRoot } from "../config/data-dir.js";
 
 export interface ServiceProcess {
   child: ChildProcess;
@@ -64,4 +64,25 @@ export function startProcess(entry: string, env: Record<string, string>, args: s
   };
 }
 
-export const WORKER_ENTRY = path.join(repoRoot, "packages/shared/test/support/worker-process.ts");
+/** The `matchday` CLI entry (run through tsx). */
+export const CLI_ENTRY = path.join(repoRoot, "packages/cli/src/bin.ts");
+
+/** Runs the CLI to completion: exit code, stdout, stderr. */
+export function runCli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
+    const child = spawn(tsx, [CLI_ENTRY, ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`matchday ${args.join(" ")} did not finish within ${timeoutMs} ms\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
