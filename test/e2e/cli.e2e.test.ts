@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanupOldData } from "@matchday/shared";
-import { CLI_ENTRY, connectTestNats, createTestDatabase, runCli, startProcess, waitFor, type ServiceProcess, type TestDatabase, type TestNats } from "@matchday/shared/testing";
+import {
+  CLI_ENTRY,
+  connectTestNats,
+  createTestDatabase,
+  runCli,
+  startProcess,
+  waitFor,
+  type ServiceProcess,
+  type TestDatabase,
+  type TestNats,
+} from "@matchday/shared/testing";
 
 let n: TestNats;
 let tdb: TestDatabase;
@@ -10,7 +20,12 @@ let env: Record<string, string>;
 beforeAll(async () => {
   n = await connectTestNats();
   tdb = await createTestDatabase();
-  env = { NATS_URL: n.url, DATABASE_URL: tdb.url, MATCHDAY_NAMESPACE: n.topology.namespace, LOG_LEVEL: "info" };
+  env = {
+    NATS_URL: n.url,
+    DATABASE_URL: tdb.url,
+    MATCHDAY_NAMESPACE: n.topology.namespace,
+    LOG_LEVEL: "info",
+  };
   up = startProcess(CLI_ENTRY, env, ["up", "scheduler"]);
   await up.waitForLog(/service started/, 60_000);
 });
@@ -24,29 +39,59 @@ afterAll(async () => {
 
 describe("matchday CLI", () => {
   it("cli - trigger --wait prints the run's outcome and --json the run record; runs lists it; inspect shows the instance and its consumer", async () => {
-    const res = await runCli(["trigger", "cleanup_old_data", '{"olderThanDays": 30}', "--wait", "--timeout", "30", "--json"], env);
+    const res = await runCli(
+      [
+        "trigger",
+        "cleanup_old_data",
+        '{"olderThanDays": 30}',
+        "--wait",
+        "--timeout",
+        "30",
+        "--json",
+      ],
+      env,
+    );
     expect(res.stderr).toBe("");
     expect(res.code).toBe(0);
     const record = JSON.parse(res.stdout);
-    expect(record).toMatchObject({ task: "cleanup_old_data", status: "succeeded", attempt: 1, payload: { olderThanDays: 30 }, result: { deletedRuns: 0 }, trigger: { kind: "manual" } });
+    expect(record).toMatchObject({
+      task: "cleanup_old_data",
+      status: "succeeded",
+      attempt: 1,
+      payload: { olderThanDays: 30 },
+      result: { deletedRuns: 0 },
+      trigger: { kind: "manual" },
+    });
 
     const runs = await runCli(["runs", "--task", "cleanup_old_data", "--json"], env);
     expect(runs.code).toBe(0);
-    expect(JSON.parse(runs.stdout).map((r: { runId: string; status: string }) => [r.runId, r.status])).toEqual([[record.runId, "succeeded"]]);
+    expect(
+      JSON.parse(runs.stdout).map((r: { runId: string; status: string }) => [r.runId, r.status]),
+    ).toEqual([[record.runId, "succeeded"]]);
 
     const inspect = await runCli(["inspect", "--json"], env);
     const body = JSON.parse(inspect.stdout);
     expect(body.instances.map((i: { service: string }) => i.service)).toEqual(["scheduler"]);
     const consumer = body.consumers.find((c: { task: string }) => c.task === "cleanup_old_data");
-    expect(consumer).toMatchObject({ consumer: "housekeeping-cleanup_old_data", pending: 0, ackPending: 0, instances: 1, status: "ok" });
-    expect(body.consumers.find((c: { task: string }) => c.task === "retrain_model").status).toMatch(/NO CONSUMER/);
+    expect(consumer).toMatchObject({
+      consumer: "housekeeping-cleanup_old_data",
+      pending: 0,
+      ackPending: 0,
+      instances: 1,
+      status: "ok",
+    });
+    expect(body.consumers.find((c: { task: string }) => c.task === "retrain_model").status).toMatch(
+      /NO CONSUMER/,
+    );
   });
 
   it("cli - an invalid payload is refused before publishing, with the schema's message", async () => {
     const before = (await n.jsm.streams.info(n.topology.streams.tasks)).state.last_seq;
     const res = await runCli(["trigger", "cleanup_old_data", '{"olderThanDays": "soon"}'], env);
     expect(res.code).toBe(2);
-    expect(res.stderr).toMatch(/invalid payload for cleanup_old_data: .*expected number.*olderThanDays/);
+    expect(res.stderr).toMatch(
+      /invalid payload for cleanup_old_data: .*expected number.*olderThanDays/,
+    );
     expect((await n.jsm.streams.info(n.topology.streams.tasks)).state.last_seq).toBe(before);
     const unknown = await runCli(["trigger", "no_such_task"], env);
     expect(unknown.code).toBe(2);
@@ -55,26 +100,53 @@ describe("matchday CLI", () => {
 
   it("cli - a message published without the CLI (as `nats pub` does) that is invalid lands in the DLQ; dlq list shows it and dlq retry republishes it", async () => {
     await n.js.publish(n.topology.taskSubject(cleanupOldData), '{"olderThanDays": -3}');
-    const list = await waitFor(async () => {
-      const r = await runCli(["dlq", "list", "--json"], env);
-      const rows = JSON.parse(r.stdout) as { seq: number; reason: string; error: string; task: string; payload: string }[];
-      return rows.length ? rows : null;
-    }, { timeoutMs: 30_000, what: "a dead letter" });
-    expect(list[0]).toMatchObject({ task: "cleanup_old_data", reason: "rejected", payload: '{"olderThanDays": -3}' });
+    const list = await waitFor(
+      async () => {
+        const r = await runCli(["dlq", "list", "--json"], env);
+        const rows = JSON.parse(r.stdout) as {
+          seq: number;
+          reason: string;
+          error: string;
+          task: string;
+          payload: string;
+        }[];
+        return rows.length ? rows : null;
+      },
+      { timeoutMs: 30_000, what: "a dead letter" },
+    );
+    expect(list[0]).toMatchObject({
+      task: "cleanup_old_data",
+      reason: "rejected",
+      payload: '{"olderThanDays": -3}',
+    });
     expect(list[0]!.error).toMatch(/olderThanDays/);
     const retry = await runCli(["dlq", "retry", String(list[0]!.seq), "--json"], env);
     expect(retry.code).toBe(0);
-    expect(JSON.parse(retry.stdout)).toMatchObject({ seq: list[0]!.seq, subject: n.topology.taskSubject(cleanupOldData), duplicate: false });
+    expect(JSON.parse(retry.stdout)).toMatchObject({
+      seq: list[0]!.seq,
+      subject: n.topology.taskSubject(cleanupOldData),
+      duplicate: false,
+    });
     // still invalid: rejected again, as a new dead letter; the retried one is gone
-    const after = await waitFor(async () => {
-      const rows = JSON.parse((await runCli(["dlq", "list", "--json"], env)).stdout) as { seq: number }[];
-      return rows.length === 1 && rows[0]!.seq !== list[0]!.seq ? rows : null;
-    }, { timeoutMs: 30_000, what: "the retried message dead-lettered again" });
+    const after = await waitFor(
+      async () => {
+        const rows = JSON.parse((await runCli(["dlq", "list", "--json"], env)).stdout) as {
+          seq: number;
+        }[];
+        return rows.length === 1 && rows[0]!.seq !== list[0]!.seq ? rows : null;
+      },
+      { timeoutMs: 30_000, what: "the retried message dead-lettered again" },
+    );
     expect(after).toHaveLength(1);
   });
 
   it("cli - a bad configuration stops the process at start with one line per problem, exit 1", async () => {
-    const res = await runCli(["up", "sync"], { ...env, DATABASE_URL: "mysql://nope", LOG_LEVEL: "loud", SHUTDOWN_GRACE_MS: "soon" });
+    const res = await runCli(["up", "sync"], {
+      ...env,
+      DATABASE_URL: "mysql://nope",
+      LOG_LEVEL: "loud",
+      SHUTDOWN_GRACE_MS: "soon",
+    });
     expect(res.code).toBe(1);
     const lines = res.stderr.trim().split("\n");
     expect(lines).toHaveLength(3);

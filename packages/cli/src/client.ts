@@ -1,5 +1,17 @@
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from "@nats-io/jetstream";
-import { BaseConfig, connectNats, createTopology, parseConfig, type NatsConnection, type Topology } from "@matchday/shared";
+import {
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JetStreamManager,
+} from "@nats-io/jetstream";
+import {
+  BaseConfig,
+  connectNats,
+  createTopology,
+  parseConfig,
+  type NatsConnection,
+  type Topology,
+} from "@matchday/shared";
 
 export interface CliContext {
   config: BaseConfig;

@@ -1,4 +1,3 @@
-import { ConfigError } from "@matchday/shared";
 import { dlqCommand } from "./commands/dlq.js";
 import { inspectCommand } from "./commands/inspect.js";
 import { migrateCommand } from "./commands/migrate.js";
@@ -21,7 +20,10 @@ const USAGE = `matchday <command>
 Configuration comes from the environment (see .env.example).`;
 
 /** Runs one CLI command; returns the exit code. */
-export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): Promise<number> {
   const [cmd, ...args] = argv;
   switch (cmd) {
     case "up":
@@ -53,4 +55,3 @@ export async function main(argv: string[], env: Record<string, string | undefine
       throw new UsageError(`unknown command ${cmd}\n\n${USAGE}`);
   }
 }
-

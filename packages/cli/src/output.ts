@@ -5,9 +5,24 @@ export function printTable(rows: Record<string, unknown>[], columns?: string[]):
     return;
   }
   const cols = columns ?? Object.keys(rows[0]!);
-  const cell = (v: unknown) => (v === null || v === undefined ? "" : v instanceof Date ? v.toISOString() : typeof v === "object" ? JSON.stringify(v) : String(v));
-  const widths = cols.map((c) => Math.min(60, Math.max(c.length, ...rows.map((r) => cell(r[c]).length))));
-  const line = (vals: string[]) => vals.map((v, i) => (v.length > widths[i]! ? v.slice(0, widths[i]! - 1) + "…" : v.padEnd(widths[i]!))).join("  ").trimEnd();
+  const cell = (v: unknown) =>
+    v === null || v === undefined
+      ? ""
+      : v instanceof Date
+        ? v.toISOString()
+        : typeof v === "object"
+          ? JSON.stringify(v)
+          : String(v);
+  const widths = cols.map((c) =>
+    Math.min(60, Math.max(c.length, ...rows.map((r) => cell(r[c]).length))),
+  );
+  const line = (vals: string[]) =>
+    vals
+      .map((v, i) =>
+        v.length > widths[i]! ? v.slice(0, widths[i]! - 1) + "…" : v.padEnd(widths[i]!),
+      )
+      .join("  ")
+      .trimEnd();
   console.log(line(cols));
   for (const r of rows) console.log(line(cols.map((c) => cell(r[c]))));
 }

@@ -1,10 +1,32 @@
 // Errors, retry, time
-export { NonRetryableError, TaskTimeoutError, PayloadValidationError, isNonRetryable, describeError } from "./tasks/errors.js";
+export {
+  NonRetryableError,
+  TaskTimeoutError,
+  PayloadValidationError,
+  isNonRetryable,
+  describeError,
+} from "./tasks/errors.js";
 export { computeBackoffMs, type RetryPolicy } from "./tasks/retry.js";
-export { type Clock, type ManualClock, systemClock, fixedClock, offsetClock, manualClock, clockFromConfig } from "./time/clock.js";
+export {
+  type Clock,
+  type ManualClock,
+  systemClock,
+  fixedClock,
+  offsetClock,
+  manualClock,
+  clockFromConfig,
+} from "./time/clock.js";
 export { SECOND, MINUTE, HOUR, DAY, sleep } from "./time/units.js";
 // HTTP
-export { createHttpClient, parseRetryAfterMs, HttpError, HttpStatusError, type HttpClient, type HttpClientOptions, type HttpResponse } from "./http/http-client.js";
+export {
+  createHttpClient,
+  parseRetryAfterMs,
+  HttpError,
+  HttpStatusError,
+  type HttpClient,
+  type HttpClientOptions,
+  type HttpResponse,
+} from "./http/http-client.js";
 // Config and logging
 export { repoRoot, findSharedDataDir, sharedDataDir } from "./config/data-dir.js";
 export { BaseConfig, configKeys } from "./config/base-config.js";
@@ -15,19 +37,78 @@ export { createShutdown, type Shutdown } from "./lifecycle/shutdown.js";
 // NATS
 export { connectNats, type NatsConnection } from "./nats/connect.js";
 export {
-  createTopology, ensureConsumer, ensureStream, ensureStreams, ensureTopology, streamConfigs, taskConsumerConfig, triggerConsumerConfig, type Topology,
+  createTopology,
+  ensureConsumer,
+  ensureStream,
+  ensureStreams,
+  ensureTopology,
+  streamConfigs,
+  taskConsumerConfig,
+  triggerConsumerConfig,
+  type Topology,
 } from "./nats/topology.js";
-export { registerInstance, listInstances, runsQuerySubject, type InstanceStatus } from "./nats/discovery.js";
-export { startEmbeddedNats, freePort, hasNatsServer, NATS_INSTALL_HINT, type EmbeddedNats } from "./nats/embedded-server.js";
+export {
+  registerInstance,
+  listInstances,
+  runsQuerySubject,
+  type InstanceStatus,
+} from "./nats/discovery.js";
+export {
+  startEmbeddedNats,
+  freePort,
+  hasNatsServer,
+  NATS_INSTALL_HINT,
+  type EmbeddedNats,
+} from "./nats/embedded-server.js";
 // Tasks
 export {
-  defineTask, after, ServiceName, type AnyTaskDef, type TaskDef, type TaskSpec, type TaskTrigger, type DefaultSchedule, type MisfirePolicy, type OverlapPolicy,
-  type PayloadOf, type PayloadInputOf, type ResultOf, type ResultInputOf,
+  defineTask,
+  after,
+  ServiceName,
+  type AnyTaskDef,
+  type TaskDef,
+  type TaskSpec,
+  type TaskTrigger,
+  type DefaultSchedule,
+  type MisfirePolicy,
+  type OverlapPolicy,
+  type PayloadOf,
+  type PayloadInputOf,
+  type ResultOf,
+  type ResultInputOf,
 } from "./tasks/define-task.js";
-export { Header, runIdFor, newRunId, triggerFromHeaders, triggerToHeaders, type TriggerInfo } from "./tasks/headers.js";
-export { createPublisher, validatePayload, type TaskPublisher, type PublishedTask, type PublishTaskOptions } from "./tasks/publisher.js";
-export { createRunRecorder, noopRecorder, type RunRecorder, type RunStart, type RunOutcome } from "./tasks/run-recorder.js";
-export { startTaskWorker, skip, type Skip, type TaskContext, type TaskHandler, type Handlers, type TaskWorker, type InFlightRun } from "./tasks/worker.js";
+export {
+  Header,
+  runIdFor,
+  newRunId,
+  triggerFromHeaders,
+  triggerToHeaders,
+  type TriggerInfo,
+} from "./tasks/headers.js";
+export {
+  createPublisher,
+  validatePayload,
+  type TaskPublisher,
+  type PublishedTask,
+  type PublishTaskOptions,
+} from "./tasks/publisher.js";
+export {
+  createRunRecorder,
+  noopRecorder,
+  type RunRecorder,
+  type RunStart,
+  type RunOutcome,
+} from "./tasks/run-recorder.js";
+export {
+  startTaskWorker,
+  skip,
+  type Skip,
+  type TaskContext,
+  type TaskHandler,
+  type Handlers,
+  type TaskWorker,
+  type InFlightRun,
+} from "./tasks/worker.js";
 export { startTriggerRelays, type CompletionEvent } from "./tasks/triggers.js";
 export * from "./tasks/catalog/index.js";
 // Database
@@ -36,5 +117,13 @@ export { migrateDatabase, migrationsFolder } from "./db/migrate.js";
 export { listRuns, type RunFilter } from "./db/runs-repo.js";
 export * from "./db/schema/index.js";
 // Runtime
-export { defineService, startService, newInstanceId, MATCHDAY_VERSION, type ServiceModule, type ServiceDeps, type RunningService } from "./runtime/service.js";
+export {
+  defineService,
+  startService,
+  newInstanceId,
+  MATCHDAY_VERSION,
+  type ServiceModule,
+  type ServiceDeps,
+  type RunningService,
+} from "./runtime/service.js";
 export { connectInfra, runServices, mergedConfigSchema, type Infra } from "./runtime/host.js";

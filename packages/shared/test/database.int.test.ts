@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { createRunRecorder, listRuns, migrateDatabase, openDatabase, type Database } from "@matchday/shared";
+import {
+  createRunRecorder,
+  listRuns,
+  migrateDatabase,
+  openDatabase,
+  type Database,
+} from "@matchday/shared";
 import { createTestDatabase, type TestDatabase } from "@matchday/shared/testing";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -12,21 +18,43 @@ afterAll(async () => {
 async function exerciseRunRepository(database: Database) {
   const rec = createRunRecorder(database.db);
   const runId = randomUUID();
-  const base = { runId, task: "sync_single_league", service: "sync", trigger: { kind: "manual" as const }, payload: { league: "E0", season: "2526" }, instanceId: "i1" };
+  const base = {
+    runId,
+    task: "sync_single_league",
+    service: "sync",
+    trigger: { kind: "manual" as const },
+    payload: { league: "E0", season: "2526" },
+    instanceId: "i1",
+  };
   const t0 = new Date("2026-01-01T00:00:00Z");
   await rec.begin({ ...base, attempt: 1, startedAt: t0 });
   // worker lost: attempt 2 marks attempt 1 abandoned, then succeeds
   await rec.begin({ ...base, attempt: 2, startedAt: new Date(t0.getTime() + 60_000) });
-  await rec.finish(runId, 2, new Date(t0.getTime() + 60_000), { status: "succeeded", finishedAt: new Date(t0.getTime() + 61_500), result: { inserted: 3 } });
-  const again = await rec.begin({ ...base, attempt: 3, startedAt: new Date(t0.getTime() + 120_000) });
+  await rec.finish(runId, 2, new Date(t0.getTime() + 60_000), {
+    status: "succeeded",
+    finishedAt: new Date(t0.getTime() + 61_500),
+    result: { inserted: 3 },
+  });
+  const again = await rec.begin({
+    ...base,
+    attempt: 3,
+    startedAt: new Date(t0.getTime() + 120_000),
+  });
   const tr = new Date(t0.getTime() - 1_000);
-  await rec.recordFinished({ ...base, runId: randomUUID(), attempt: 1, startedAt: tr }, { status: "rejected", finishedAt: tr, error: "invalid payload" });
+  await rec.recordFinished(
+    { ...base, runId: randomUUID(), attempt: 1, startedAt: tr },
+    { status: "rejected", finishedAt: tr, error: "invalid payload" },
+  );
   const runs = await listRuns(database.db, { task: "sync_single_league", limit: 10 });
   const last = await rec.lastSuccess("sync_single_league");
   return {
     statuses: runs.map((r) => [r.attempt, r.status, r.durationMs, r.error?.slice(0, 17) ?? null]),
     redeliveredAfterSuccess: again.previousSuccess?.attempt,
-    lastSuccess: last && { attempt: last.attempt, result: last.result, startedAt: last.startedAt.toISOString() },
+    lastSuccess: last && {
+      attempt: last.attempt,
+      result: last.result,
+      startedAt: last.startedAt.toISOString(),
+    },
     byRun: (await listRuns(database.db, { runId })).length,
   };
 }
@@ -47,7 +75,11 @@ describe("database", () => {
       [1, "rejected", 0, "invalid payload"],
     ]);
     expect(onPg.redeliveredAfterSuccess).toBe(2);
-    expect(onPg.lastSuccess).toEqual({ attempt: 2, result: { inserted: 3 }, startedAt: "2026-01-01T00:01:00.000Z" });
+    expect(onPg.lastSuccess).toEqual({
+      attempt: 2,
+      result: { inserted: 3 },
+      startedAt: "2026-01-01T00:01:00.000Z",
+    });
     expect(onPg.byRun).toBe(2);
     expect(onLite).toEqual(onPg);
     expect(pg.database.kind).toBe("postgres");
@@ -57,12 +89,19 @@ describe("database", () => {
   it("database - replicas migrating at once apply each migration once (advisory lock)", async () => {
     const fresh = await createTestDatabase({ migrate: false });
     cleanups.push(() => fresh.cleanup());
-    const replicas = await Promise.all([1, 2, 3, 4].map(() => openDatabase({ url: fresh.url, poolSize: 2 })));
+    const replicas = await Promise.all(
+      [1, 2, 3, 4].map(() => openDatabase({ url: fresh.url, poolSize: 2 })),
+    );
     await Promise.all(replicas.map((r) => migrateDatabase(r)));
-    const rows = (await fresh.database.query("select count(*)::int as n from drizzle.__drizzle_migrations")) as { n: number }[];
-    const journal = (await import("../drizzle/meta/_journal.json", { with: { type: "json" } })).default as { entries: unknown[] };
+    const rows = (await fresh.database.query(
+      "select count(*)::int as n from drizzle.__drizzle_migrations",
+    )) as { n: number }[];
+    const journal = (await import("../drizzle/meta/_journal.json", { with: { type: "json" } }))
+      .default as { entries: unknown[] };
     expect(rows[0]!.n).toBe(journal.entries.length);
-    const tables = (await fresh.database.query("select count(*)::int as n from information_schema.tables where table_schema = 'platform'")) as { n: number }[];
+    const tables = (await fresh.database.query(
+      "select count(*)::int as n from information_schema.tables where table_schema = 'platform'",
+    )) as { n: number }[];
     expect(tables[0]!.n).toBe(1);
     await Promise.all(replicas.map((r) => r.close()));
   });

@@ -1,12 +1,26 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "@nats-io/transport-node";
 import { jetstream } from "@nats-io/jetstream";
-import { createPublisher, createTopology, listInstances, repoRoot, startEmbeddedNats, taskRuns, type EmbeddedNats } from "@matchday/shared";
-import { connectTestNats, createTestDatabase, testNamespace, waitFor, type TestDatabase, type TestNats } from "@matchday/shared/testing";
+import {
+  createPublisher,
+  createTopology,
+  listInstances,
+  repoRoot,
+  startEmbeddedNats,
+  taskRuns,
+  type EmbeddedNats,
+} from "@matchday/shared";
+import {
+  connectTestNats,
+  createTestDatabase,
+  testNamespace,
+  waitFor,
+  type TestDatabase,
+  type TestNats,
+} from "@matchday/shared/testing";
 import { collect } from "./support/harness.js";
 import { startProcess, type ServiceProcess } from "@matchday/shared/testing";
 import { work } from "./support/test-service.js";
@@ -17,8 +31,18 @@ let n: TestNats;
 let tdb: TestDatabase;
 const procs: ServiceProcess[] = [];
 
-function startWorker(extra: Record<string, string> = {}, natsUrl = n.url, namespace = n.topology.namespace) {
-  const p = startProcess(WORKER_ENTRY, { NATS_URL: natsUrl, MATCHDAY_NAMESPACE: namespace, DATABASE_URL: tdb.url, SHUTDOWN_GRACE_MS: "10000", ...extra });
+function startWorker(
+  extra: Record<string, string> = {},
+  natsUrl = n.url,
+  namespace = n.topology.namespace,
+) {
+  const p = startProcess(WORKER_ENTRY, {
+    NATS_URL: natsUrl,
+    MATCHDAY_NAMESPACE: namespace,
+    DATABASE_URL: tdb.url,
+    SHUTDOWN_GRACE_MS: "10000",
+    ...extra,
+  });
   procs.push(p);
   return p;
 }
@@ -52,7 +76,10 @@ describe("worker processes", () => {
   it("worker - two processes on one consumer share the work, each message handled once; ping/stats answer while every slot is busy", async () => {
     const a = startWorker();
     const b = startWorker();
-    const [la, lb] = await Promise.all([a.waitForLog(/service started/), b.waitForLog(/service started/)]);
+    const [la, lb] = await Promise.all([
+      a.waitForLog(/service started/),
+      b.waitForLog(/service started/),
+    ]);
     // tsx runs the service in a child node process: its pid is the one in the logs.
     const pidA = JSON.parse(la).pid as number;
     const pidB = JSON.parse(lb).pid as number;
@@ -60,10 +87,13 @@ describe("worker processes", () => {
     const pub = createPublisher(n.js, n.topology);
     for (let i = 0; i < 20; i++) await pub.publish(work, { ms: 300, id: `share-${i}` });
     // Both slots busy: the Services API still answers, with the run in flight.
-    const busy = await waitFor(async () => {
-      const inst = await listInstances(n.nc, n.topology);
-      return inst.length === 2 && inst.every((i) => i.inFlight.length === 1) ? inst : null;
-    }, { timeoutMs: 10_000, what: "both instances busy and answering" });
+    const busy = await waitFor(
+      async () => {
+        const inst = await listInstances(n.nc, n.topology);
+        return inst.length === 2 && inst.every((i) => i.inFlight.length === 1) ? inst : null;
+      },
+      { timeoutMs: 10_000, what: "both instances busy and answering" },
+    );
     expect(busy.map((i) => i.tasks)).toEqual([["t_work"], ["t_work"]]);
     await waitFor(() => events.items.length >= 20, { timeoutMs: 30_000, what: "20 completions" });
     await new Promise((r) => setTimeout(r, 2_500)); // past the ack wait: a double delivery would show
@@ -72,7 +102,8 @@ describe("worker processes", () => {
     expect(events.items).toHaveLength(20);
     const pids = new Set(events.items.map((e) => (e.data.result as { pid: number }).pid));
     expect(pids).toEqual(new Set([pidA, pidB]));
-    for (let i = 0; i < 20; i++) expect((await runs(`share-${i}`)).map((r) => r.status)).toEqual(["succeeded"]);
+    for (let i = 0; i < 20; i++)
+      expect((await runs(`share-${i}`)).map((r) => r.status)).toEqual(["succeeded"]);
     events.stop();
     a.kill("SIGTERM");
     b.kill("SIGTERM");
@@ -83,14 +114,23 @@ describe("worker processes", () => {
   it("worker - a process killed with SIGKILL mid-task: the task is redelivered to another process and completed exactly once", async () => {
     const a = startWorker();
     const b = startWorker();
-    const pids = await Promise.all([a, b].map(async (p) => JSON.parse(await p.waitForLog(/service started/)).pid as number));
+    const pids = await Promise.all(
+      [a, b].map(async (p) => JSON.parse(await p.waitForLog(/service started/)).pid as number),
+    );
     const events = collect(n.nc, n.topology.completedSubject(work));
     await createPublisher(n.js, n.topology).publish(work, { ms: 6_000, id: "killed" });
     // Whichever process took it is killed mid-task; the other must finish it.
-    const victim = await waitFor(() => [a, b].find((p) => p.logs.some((l) => l.includes("work started") && l.includes("killed"))), { timeoutMs: 15_000, what: "work started" });
+    const victim = await waitFor(
+      () =>
+        [a, b].find((p) => p.logs.some((l) => l.includes("work started") && l.includes("killed"))),
+      { timeoutMs: 15_000, what: "work started" },
+    );
     const survivorPid = pids[victim === a ? 1 : 0];
     victim.kill("SIGKILL");
-    await waitFor(() => events.items.length === 1, { timeoutMs: 40_000, what: "completion by the second process" });
+    await waitFor(() => events.items.length === 1, {
+      timeoutMs: 40_000,
+      what: "completion by the second process",
+    });
     await new Promise((r) => setTimeout(r, 2_500));
     expect(events.items).toHaveLength(1);
     expect((events.items[0]!.data.result as { pid: number }).pid).toBe(survivorPid);
@@ -110,7 +150,9 @@ describe("worker processes", () => {
     const a = startWorker({ SHUTDOWN_GRACE_MS: "10000" });
     await a.waitForLog(/service started/);
     await pub.publish(work, { ms: 1_500, id: "graceful" });
-    await waitFor(() => a.logs.some((l) => l.includes("work started") && l.includes("graceful")), { what: "a working" });
+    await waitFor(() => a.logs.some((l) => l.includes("work started") && l.includes("graceful")), {
+      what: "a working",
+    });
     a.kill("SIGTERM");
     expect(await a.exited).toBe(0);
     expect((await runs("graceful")).map((x) => x.status)).toEqual(["succeeded"]);
@@ -118,15 +160,23 @@ describe("worker processes", () => {
     const b = startWorker({ SHUTDOWN_GRACE_MS: "300" });
     await b.waitForLog(/service started/);
     await pub.publish(work, { ms: 5_000, id: "handed-back" });
-    await waitFor(() => b.logs.some((l) => l.includes("work started") && l.includes("handed-back")), { what: "b working" });
+    await waitFor(
+      () => b.logs.some((l) => l.includes("work started") && l.includes("handed-back")),
+      { what: "b working" },
+    );
     b.kill("SIGTERM");
     expect(await b.exited).toBe(0);
     const c = startWorker();
-    await waitFor(() => events.items.some((e) => (e.data.result as { id: string }).id === "handed-back"), { timeoutMs: 30_000, what: "handed-back completed" });
+    await waitFor(
+      () => events.items.some((e) => (e.data.result as { id: string }).id === "handed-back"),
+      { timeoutMs: 30_000, what: "handed-back completed" },
+    );
     const r = await runs("handed-back");
     expect(r.map((x) => x.status)).toEqual(["failed", "succeeded"]);
     expect(r[0]!.error).toMatch(/interrupted by shutdown/);
-    expect(events.items.filter((e) => (e.data.result as { id: string }).id === "handed-back")).toHaveLength(1);
+    expect(
+      events.items.filter((e) => (e.data.result as { id: string }).id === "handed-back"),
+    ).toHaveLength(1);
     events.stop();
     c.kill("SIGTERM");
     expect(await c.exited).toBe(0);
@@ -147,7 +197,11 @@ describe("NATS restarts", () => {
     const topology = createTopology(ns);
     const w = startWorker({}, server.url, ns);
     await w.waitForLog(/service started/);
-    const nc = await connect({ servers: server.url, maxReconnectAttempts: -1, reconnectTimeWait: 200 });
+    const nc = await connect({
+      servers: server.url,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 200,
+    });
     const js = jetstream(nc);
     const events = collect(nc, topology.completedSubject(work));
     const pub = createPublisher(js, topology);
@@ -158,17 +212,39 @@ describe("NATS restarts", () => {
 
     // idle
     await restart();
-    await waitFor(() => w.logs.some((l) => /nats reconnect/.test(l)), { timeoutMs: 20_000, what: "service reconnected" });
-    await waitFor(async () => (await pub.publish(work, { ms: 100, id: "after-idle-restart" }).then(() => true, () => false)), { timeoutMs: 20_000, what: "publish after restart" });
-    await waitFor(() => events.items.some((e) => (e.data.result as { id: string }).id === "after-idle-restart"), { timeoutMs: 30_000, what: "task after idle restart" });
+    await waitFor(() => w.logs.some((l) => /nats reconnect/.test(l)), {
+      timeoutMs: 20_000,
+      what: "service reconnected",
+    });
+    await waitFor(
+      async () =>
+        await pub.publish(work, { ms: 100, id: "after-idle-restart" }).then(
+          () => true,
+          () => false,
+        ),
+      { timeoutMs: 20_000, what: "publish after restart" },
+    );
+    await waitFor(
+      () => events.items.some((e) => (e.data.result as { id: string }).id === "after-idle-restart"),
+      { timeoutMs: 30_000, what: "task after idle restart" },
+    );
 
     // busy
     await pub.publish(work, { ms: 3_000, id: "during-restart" });
-    await waitFor(() => w.logs.some((l) => l.includes("work started") && l.includes("during-restart")), { what: "busy" });
+    await waitFor(
+      () => w.logs.some((l) => l.includes("work started") && l.includes("during-restart")),
+      { what: "busy" },
+    );
     await restart();
-    await waitFor(() => events.items.some((e) => (e.data.result as { id: string }).id === "during-restart"), { timeoutMs: 40_000, what: "task in flight during restart completed" });
+    await waitFor(
+      () => events.items.some((e) => (e.data.result as { id: string }).id === "during-restart"),
+      { timeoutMs: 40_000, what: "task in flight during restart completed" },
+    );
     await pub.publish(work, { ms: 100, id: "after-busy-restart" });
-    await waitFor(() => events.items.some((e) => (e.data.result as { id: string }).id === "after-busy-restart"), { timeoutMs: 30_000, what: "task after busy restart" });
+    await waitFor(
+      () => events.items.some((e) => (e.data.result as { id: string }).id === "after-busy-restart"),
+      { timeoutMs: 30_000, what: "task after busy restart" },
+    );
     const r = await runs("during-restart");
     expect(r.filter((x) => x.status === "succeeded")).toHaveLength(1);
     events.stop();

@@ -1,37 +1,79 @@
 import { headers as natsHeaders } from "@nats-io/nats-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as z from "zod";
-import { defineTask, NonRetryableError, ServiceName, taskRuns, type TaskWorker } from "@matchday/shared";
-import { connectTestNats, createTestDatabase, waitFor, type TestDatabase, type TestNats } from "@matchday/shared/testing";
+import {
+  defineTask,
+  NonRetryableError,
+  ServiceName,
+  taskRuns,
+  type TaskWorker,
+} from "@matchday/shared";
+import {
+  connectTestNats,
+  createTestDatabase,
+  waitFor,
+  type TestDatabase,
+  type TestNats,
+} from "@matchday/shared/testing";
 import { eq } from "drizzle-orm";
 import { collect, publisherFor, startTestWorker } from "./support/harness.js";
 
 const fast = { initialIntervalMs: 300, backoffCoefficient: 2, maxIntervalMs: 2_000 };
 
 const echo = defineTask({
-  name: "t_echo", service: ServiceName.Sync, queue: "test", description: "echo",
-  payload: z.strictObject({ n: z.number().int() }), result: z.object({ doubled: z.number() }),
-  timeoutMs: 5_000, ackWaitMs: 1_000, retry: { maxAttempts: 3, ...fast },
+  name: "t_echo",
+  service: ServiceName.Sync,
+  queue: "test",
+  description: "echo",
+  payload: z.strictObject({ n: z.number().int() }),
+  result: z.object({ doubled: z.number() }),
+  timeoutMs: 5_000,
+  ackWaitMs: 1_000,
+  retry: { maxAttempts: 3, ...fast },
 });
 const flaky = defineTask({
-  name: "t_flaky", service: ServiceName.Sync, queue: "test", description: "fails twice",
-  payload: z.strictObject({ key: z.string() }), result: z.object({ attempt: z.number() }),
-  timeoutMs: 5_000, ackWaitMs: 1_000, retry: { maxAttempts: 3, ...fast },
+  name: "t_flaky",
+  service: ServiceName.Sync,
+  queue: "test",
+  description: "fails twice",
+  payload: z.strictObject({ key: z.string() }),
+  result: z.object({ attempt: z.number() }),
+  timeoutMs: 5_000,
+  ackWaitMs: 1_000,
+  retry: { maxAttempts: 3, ...fast },
 });
 const doomed = defineTask({
-  name: "t_doomed", service: ServiceName.Sync, queue: "test", description: "always fails",
-  payload: z.strictObject({ kind: z.enum(["retryable", "permanent"]) }), result: z.object({}),
-  timeoutMs: 5_000, ackWaitMs: 1_000, retry: { maxAttempts: 2, ...fast },
+  name: "t_doomed",
+  service: ServiceName.Sync,
+  queue: "test",
+  description: "always fails",
+  payload: z.strictObject({ kind: z.enum(["retryable", "permanent"]) }),
+  result: z.object({}),
+  timeoutMs: 5_000,
+  ackWaitMs: 1_000,
+  retry: { maxAttempts: 2, ...fast },
 });
 const slow = defineTask({
-  name: "t_slow", service: ServiceName.Sync, queue: "test", description: "ignores nothing, just slow",
-  payload: z.strictObject({ ms: z.number() }), result: z.object({ sleptMs: z.number() }),
-  timeoutMs: 600, ackWaitMs: 1_000, retry: { maxAttempts: 2, ...fast },
+  name: "t_slow",
+  service: ServiceName.Sync,
+  queue: "test",
+  description: "ignores nothing, just slow",
+  payload: z.strictObject({ ms: z.number() }),
+  result: z.object({ sleptMs: z.number() }),
+  timeoutMs: 600,
+  ackWaitMs: 1_000,
+  retry: { maxAttempts: 2, ...fast },
 });
 const long = defineTask({
-  name: "t_long", service: ServiceName.Sync, queue: "test", description: "3x the ack wait",
-  payload: z.strictObject({ ms: z.number() }), result: z.object({}),
-  timeoutMs: 20_000, ackWaitMs: 1_000, retry: { maxAttempts: 3, ...fast },
+  name: "t_long",
+  service: ServiceName.Sync,
+  queue: "test",
+  description: "3x the ack wait",
+  payload: z.strictObject({ ms: z.number() }),
+  result: z.object({}),
+  timeoutMs: 20_000,
+  ackWaitMs: 1_000,
+  retry: { maxAttempts: 3, ...fast },
 });
 
 const tasks = { echo, flaky, doomed, slow, long };
@@ -44,34 +86,39 @@ const signalFired: string[] = [];
 beforeAll(async () => {
   n = await connectTestNats();
   tdb = await createTestDatabase();
-  worker = await startTestWorker(n, tasks, {
-    echo: async (p) => ({ doubled: p.n * 2 }),
-    flaky: async (p, ctx) => {
-      (calls[p.key] ??= []).push(Date.now());
-      if (ctx.attempt < 3) throw new Error(`flaky failure ${ctx.attempt}`);
-      return { attempt: ctx.attempt };
-    },
-    doomed: async (p, ctx) => {
-      if (p.kind === "permanent") throw new NonRetryableError("no such season");
-      throw new Error(`still broken (attempt ${ctx.attempt})`);
-    },
-    slow: async (p, ctx) => {
-      await new Promise<void>((resolve, reject) => {
-        const t = setTimeout(resolve, p.ms);
-        ctx.signal.addEventListener("abort", () => {
-          clearTimeout(t);
-          signalFired.push(ctx.runId);
-          reject(ctx.signal.reason);
+  worker = await startTestWorker(
+    n,
+    tasks,
+    {
+      echo: async (p) => ({ doubled: p.n * 2 }),
+      flaky: async (p, ctx) => {
+        (calls[p.key] ??= []).push(Date.now());
+        if (ctx.attempt < 3) throw new Error(`flaky failure ${ctx.attempt}`);
+        return { attempt: ctx.attempt };
+      },
+      doomed: async (p, ctx) => {
+        if (p.kind === "permanent") throw new NonRetryableError("no such season");
+        throw new Error(`still broken (attempt ${ctx.attempt})`);
+      },
+      slow: async (p, ctx) => {
+        await new Promise<void>((resolve, reject) => {
+          const t = setTimeout(resolve, p.ms);
+          ctx.signal.addEventListener("abort", () => {
+            clearTimeout(t);
+            signalFired.push(ctx.runId);
+            reject(ctx.signal.reason);
+          });
         });
-      });
-      return { sleptMs: p.ms };
+        return { sleptMs: p.ms };
+      },
+      long: async (p, ctx) => {
+        (calls[ctx.runId] ??= []).push(Date.now());
+        await new Promise((r) => setTimeout(r, p.ms));
+        return {};
+      },
     },
-    long: async (p, ctx) => {
-      (calls[ctx.runId] ??= []).push(Date.now());
-      await new Promise((r) => setTimeout(r, p.ms));
-      return {};
-    },
-  }, { database: tdb.database });
+    { database: tdb.database },
+  );
 });
 
 afterAll(async () => {
@@ -81,7 +128,11 @@ afterAll(async () => {
 });
 
 async function runsOf(runId: string) {
-  return tdb.database.db.select().from(taskRuns).where(eq(taskRuns.runId, runId)).orderBy(taskRuns.attempt);
+  return tdb.database.db
+    .select()
+    .from(taskRuns)
+    .where(eq(taskRuns.runId, runId))
+    .orderBy(taskRuns.attempt);
 }
 
 describe("worker", () => {
@@ -96,7 +147,11 @@ describe("worker", () => {
     expect(runs[0]!.triggerKind).toBe("manual");
     expect(events.items).toHaveLength(1);
     expect(events.items[0]!.headers["Matchday-Run-Id"]).toBe(pub.runId);
-    expect(events.items[0]!.data).toMatchObject({ runId: pub.runId, status: "succeeded", result: { doubled: 42 } });
+    expect(events.items[0]!.data).toMatchObject({
+      runId: pub.runId,
+      status: "succeeded",
+      result: { doubled: 42 },
+    });
     events.stop();
   });
 
@@ -111,15 +166,23 @@ describe("worker", () => {
     h2.set("Matchday-Run-Id", "00000000-0000-4000-8000-000000000002");
     await n.js.publish(subject, JSON.stringify({ n: "seven" }), { headers: h2 });
     const good = await publisherFor(n).publish(echo, { n: 1 });
-    await waitFor(() => dlq.items.length === 2 && done.items.length === 1, { what: "two dead letters and one completion" });
+    await waitFor(() => dlq.items.length === 2 && done.items.length === 1, {
+      what: "two dead letters and one completion",
+    });
     const errors = dlq.items.map((d) => d.headers["Dlq-Error"]);
     expect(errors[0]).toMatch(/invalid JSON/);
     expect(errors[1]).toMatch(/invalid payload: .*n/);
     expect(dlq.items.every((d) => d.headers["Dlq-Reason"] === "rejected")).toBe(true);
     expect(done.items[0]!.data.runId).toBe(good.runId);
     await new Promise((r) => setTimeout(r, 1_500));
-    const bad = [...(await runsOf("00000000-0000-4000-8000-000000000001")), ...(await runsOf("00000000-0000-4000-8000-000000000002"))];
-    expect(bad.map((r) => [r.status, r.attempt])).toEqual([["rejected", 1], ["rejected", 1]]);
+    const bad = [
+      ...(await runsOf("00000000-0000-4000-8000-000000000001")),
+      ...(await runsOf("00000000-0000-4000-8000-000000000002")),
+    ];
+    expect(bad.map((r) => [r.status, r.attempt])).toEqual([
+      ["rejected", 1],
+      ["rejected", 1],
+    ]);
     expect(bad[1]!.error).toMatch(/expected number/);
     // terminated, not left in the work queue
     const info = await n.jsm.consumers.info(n.topology.streams.tasks, n.topology.taskDurable(echo));
@@ -134,7 +197,11 @@ describe("worker", () => {
     await waitFor(() => events.items.length === 1, { timeoutMs: 15_000, what: "completion" });
     await new Promise((r) => setTimeout(r, 1_200));
     const runs = await runsOf(pub.runId);
-    expect(runs.map((r) => [r.attempt, r.status])).toEqual([[1, "failed"], [2, "failed"], [3, "succeeded"]]);
+    expect(runs.map((r) => [r.attempt, r.status])).toEqual([
+      [1, "failed"],
+      [2, "failed"],
+      [3, "succeeded"],
+    ]);
     const t = calls.k1!;
     expect(t).toHaveLength(3);
     // equal jitter: the delay after attempt k is in [d/2, d] with d = 300·2^(k-1)
@@ -164,7 +231,10 @@ describe("worker", () => {
   it("worker - the time limit aborts the handler's signal, records timed_out and retries per policy", async () => {
     const dlq = collect(n.nc, n.topology.dlqSubject(slow));
     const pub = await publisherFor(n).publish(slow, { ms: 5_000 });
-    await waitFor(() => dlq.items.length === 1, { timeoutMs: 15_000, what: "dead letter after 2 timed-out attempts" });
+    await waitFor(() => dlq.items.length === 1, {
+      timeoutMs: 15_000,
+      what: "dead letter after 2 timed-out attempts",
+    });
     const runs = await runsOf(pub.runId);
     expect(runs.map((r) => r.status)).toEqual(["timed_out", "timed_out"]);
     expect(runs[0]!.error).toMatch(/exceeded its time limit of 600 ms/);

@@ -20,7 +20,11 @@ interface DeadLetter {
 async function readDeadLetters(cli: CliContext, limit: number): Promise<DeadLetter[]> {
   const info = await cli.jsm.streams.info(cli.topology.streams.dlq);
   const out: DeadLetter[] = [];
-  for (let seq = info.state.last_seq; seq >= info.state.first_seq && seq > 0 && out.length < limit; seq--) {
+  for (
+    let seq = info.state.last_seq;
+    seq >= info.state.first_seq && seq > 0 && out.length < limit;
+    seq--
+  ) {
     try {
       const m = await cli.jsm.streams.getMessage(cli.topology.streams.dlq, { seq });
       if (!m) continue;
@@ -47,20 +51,42 @@ async function readDeadLetters(cli: CliContext, limit: number): Promise<DeadLett
  * `matchday dlq [list] [--limit n] [--json]`: dead letters, newest first. `matchday dlq retry <seq>`:
  * publishes the dead letter's payload again on its task subject as a new manual run, then deletes it.
  */
-export async function dlqCommand(argv: string[], env: Record<string, string | undefined>): Promise<void> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: "boolean", default: false }, limit: { type: "string", default: "50" } } });
+export async function dlqCommand(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      limit: { type: "string", default: "50" },
+    },
+  });
   const [verb = "list", arg] = positionals;
   const cli = await connectCli(env);
   try {
     if (verb === "list") {
       const rows = await readDeadLetters(cli, Number(values.limit));
       if (values.json) return printJson(rows);
-      return printTable(rows, ["seq", "time", "task", "reason", "deliveries", "runId", "error", "payload"]);
+      return printTable(rows, [
+        "seq",
+        "time",
+        "task",
+        "reason",
+        "deliveries",
+        "runId",
+        "error",
+        "payload",
+      ]);
     }
     if (verb === "retry") {
       const seq = Number(arg);
-      if (!Number.isInteger(seq) || seq <= 0) throw new UsageError("usage: matchday dlq retry <seq>");
-      const m = await cli.jsm.streams.getMessage(cli.topology.streams.dlq, { seq }).catch(() => null);
+      if (!Number.isInteger(seq) || seq <= 0)
+        throw new UsageError("usage: matchday dlq retry <seq>");
+      const m = await cli.jsm.streams
+        .getMessage(cli.topology.streams.dlq, { seq })
+        .catch(() => null);
       if (!m) throw new UsageError(`no dead letter with seq ${seq}`);
       const subject = m.header.get(Header.DlqSubject);
       if (!subject) throw new UsageError(`dead letter ${seq} has no ${Header.DlqSubject} header`);
@@ -68,10 +94,17 @@ export async function dlqCommand(argv: string[], env: Record<string, string | un
       const h = natsHeaders();
       h.set(Header.RunId, runId);
       h.set(Header.Trigger, "manual");
-      const ack = await cli.js.publish(subject, m.data, { headers: h, msgID: `dlq-retry:${cli.topology.streams.dlq}:${seq}` });
+      const ack = await cli.js.publish(subject, m.data, {
+        headers: h,
+        msgID: `dlq-retry:${cli.topology.streams.dlq}:${seq}`,
+      });
       if (!ack.duplicate) await cli.jsm.streams.deleteMessage(cli.topology.streams.dlq, seq);
       if (values.json) return printJson({ seq, subject, runId, duplicate: ack.duplicate });
-      console.log(ack.duplicate ? `dead letter ${seq} was already retried` : `dead letter ${seq} republished on ${subject} as run ${runId}`);
+      console.log(
+        ack.duplicate
+          ? `dead letter ${seq} was already retried`
+          : `dead letter ${seq} republished on ${subject} as run ${runId}`,
+      );
       return;
     }
     throw new UsageError("usage: matchday dlq [list | retry <seq>]");

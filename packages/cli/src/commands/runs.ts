@@ -1,5 +1,14 @@
 import { parseArgs } from "node:util";
-import { BaseConfig, listRuns, openDatabase, parseConfig, runStatus, runsQuerySubject, type RunFilter, type RunStatus } from "@matchday/shared";
+import {
+  BaseConfig,
+  listRuns,
+  openDatabase,
+  parseConfig,
+  runStatus,
+  runsQuerySubject,
+  type RunFilter,
+  type RunStatus,
+} from "@matchday/shared";
 import { connectCli } from "../client.js";
 import { printJson, printTable, UsageError } from "../output.js";
 
@@ -8,19 +17,36 @@ import { printJson, printTable, UsageError } from "../output.js";
  * DATABASE_URL it reads PostgreSQL; without (embedded PGlite, owned by the running process) it asks a
  * running service instance over NATS.
  */
-export async function runsCommand(argv: string[], env: Record<string, string | undefined>): Promise<void> {
+export async function runsCommand(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { task: { type: "string" }, status: { type: "string" }, limit: { type: "string", default: "20" }, run: { type: "string" }, json: { type: "boolean", default: false } },
+    options: {
+      task: { type: "string" },
+      status: { type: "string" },
+      limit: { type: "string", default: "20" },
+      run: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
   });
   if (values.status && !runStatus.enumValues.includes(values.status as RunStatus)) {
     throw new UsageError(`--status takes one of ${runStatus.enumValues.join(", ")}`);
   }
-  const filter: RunFilter = { task: values.task, status: values.status as RunStatus | undefined, limit: Number(values.limit), runId: values.run };
+  const filter: RunFilter = {
+    task: values.task,
+    status: values.status as RunStatus | undefined,
+    limit: Number(values.limit),
+    runId: values.run,
+  };
   const config = parseConfig(BaseConfig, env);
   let rows: Record<string, unknown>[];
   if (config.DATABASE_URL) {
-    const database = await openDatabase({ url: config.DATABASE_URL, applicationName: "matchday-cli" });
+    const database = await openDatabase({
+      url: config.DATABASE_URL,
+      applicationName: "matchday-cli",
+    });
     try {
       rows = await listRuns(database.db, filter);
     } finally {
@@ -29,9 +55,13 @@ export async function runsCommand(argv: string[], env: Record<string, string | u
   } else {
     const cli = await connectCli(env);
     try {
-      const reply = await cli.nc.request(runsQuerySubject(cli.topology), JSON.stringify(filter), { timeout: 5_000 }).catch(() => {
-        throw new Error("DATABASE_URL is unset and no running Matchday instance answered the runs query (is `matchday up` running?)");
-      });
+      const reply = await cli.nc
+        .request(runsQuerySubject(cli.topology), JSON.stringify(filter), { timeout: 5_000 })
+        .catch(() => {
+          throw new Error(
+            "DATABASE_URL is unset and no running Matchday instance answered the runs query (is `matchday up` running?)",
+          );
+        });
       const body = reply.json<{ rows?: Record<string, unknown>[]; error?: string }>();
       if (body.error) throw new Error(body.error);
       rows = body.rows ?? [];
@@ -41,7 +71,21 @@ export async function runsCommand(argv: string[], env: Record<string, string | u
   }
   if (values.json) return printJson(rows);
   printTable(
-    rows.map((r) => ({ ...r, payload: JSON.stringify(r.payload), result: r.error ?? JSON.stringify(r.result) })),
-    ["startedAt", "task", "status", "attempt", "triggerKind", "durationMs", "runId", "payload", "result"],
+    rows.map((r) => ({
+      ...r,
+      payload: JSON.stringify(r.payload),
+      result: r.error ?? JSON.stringify(r.result),
+    })),
+    [
+      "startedAt",
+      "task",
+      "status",
+      "attempt",
+      "triggerKind",
+      "durationMs",
+      "runId",
+      "payload",
+      "result",
+    ],
   );
 }

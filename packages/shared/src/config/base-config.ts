@@ -7,7 +7,9 @@ import { BoolEnv, IsoInstantEnv, Millis, optionalEnv } from "./env.js";
  */
 export const BaseConfig = z.object({
   /** NATS servers, comma-separated. Unset: `matchday up` starts a local nats-server. */
-  NATS_URL: optionalEnv(z.string().regex(/^(nats|tls|wss?):\/\/[^\s]+$/, "expected nats://host:port[,…]")),
+  NATS_URL: optionalEnv(
+    z.string().regex(/^(nats|tls|wss?):\/\/[^\s]+$/, "expected nats://host:port[,…]"),
+  ),
   NATS_USER: optionalEnv(z.string().min(1)),
   NATS_PASSWORD: optionalEnv(z.string().min(1)),
   NATS_TOKEN: optionalEnv(z.string().min(1)),
@@ -21,7 +23,9 @@ export const BaseConfig = z.object({
    * Optional prefix for every stream, subject, consumer and bucket name. Production leaves it unset
    * (one server or account per environment); tests use it to share one server without colliding.
    */
-  MATCHDAY_NAMESPACE: optionalEnv(z.string().regex(/^[a-z0-9_]{1,16}$/, "expected 1-16 of [a-z0-9_]")),
+  MATCHDAY_NAMESPACE: optionalEnv(
+    z.string().regex(/^[a-z0-9_]{1,16}$/, "expected 1-16 of [a-z0-9_]"),
+  ),
   /** PostgreSQL connection string. Unset: embedded PGlite under MATCHDAY_DATA_DIR. */
   DATABASE_URL: optionalEnv(z.string().regex(/^postgres(ql)?:\/\//, "expected postgres://…")),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),

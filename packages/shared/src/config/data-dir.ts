@@ -9,7 +9,9 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
  * Where the recorded real data lives: `MATCHDAY_SHARED_DATA` when given, else `../shared/data` beside
  * the repository. Returns undefined when neither exists.
  */
-export function findSharedDataDir(env: Record<string, string | undefined> = process.env): string | undefined {
+export function findSharedDataDir(
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
   const candidates = [env.MATCHDAY_SHARED_DATA, path.resolve(repoRoot, "../shared/data")];
   return candidates.find((c): c is string => !!c && existsSync(c));
 }

@@ -14,9 +14,12 @@ export const IsoInstantEnv = z.iso
   .transform((v) => new Date(v));
 
 /** A comma-separated list. */
-export const ListEnv = z
-  .string()
-  .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
+export const ListEnv = z.string().transform((v) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 /** An empty string counts as unset (docker-compose writes `VAR=` for unset optional variables). */
 export function optionalEnv<T extends z.ZodType>(schema: T) {

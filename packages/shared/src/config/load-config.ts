@@ -9,13 +9,19 @@ export class ConfigError extends Error {
 }
 
 /** Parses `source` with `schema`, or throws a ConfigError naming every bad variable. */
-export function parseConfig<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): Readonly<z.infer<S>> {
+export function parseConfig<S extends z.ZodType>(
+  schema: S,
+  source: Record<string, string | undefined>,
+): Readonly<z.infer<S>> {
   const result = schema.safeParse(source);
   if (result.success) return Object.freeze(result.data);
   const problems = result.error.issues.map((issue) => {
     const key = issue.path.length ? issue.path.join(".") : "(config)";
     const got = typeof issue.path[0] === "string" ? source[issue.path[0]] : undefined;
-    const value = got === undefined ? "unset" : `got ${JSON.stringify(got.length > 60 ? got.slice(0, 57) + "..." : got)}`;
+    const value =
+      got === undefined
+        ? "unset"
+        : `got ${JSON.stringify(got.length > 60 ? got.slice(0, 57) + "..." : got)}`;
     return `config error: ${key}: ${issue.message} (${value})`;
   });
   throw new ConfigError(problems);
@@ -25,7 +31,10 @@ export function parseConfig<S extends z.ZodType>(schema: S, source: Record<strin
  * Parses the environment once at start. On failure prints one line per problem to stderr and exits
  * 1, before anything connects.
  */
-export function loadConfig<S extends z.ZodType>(schema: S, source: Record<string, string | undefined> = process.env): Readonly<z.infer<S>> {
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  source: Record<string, string | undefined> = process.env,
+): Readonly<z.infer<S>> {
   try {
     return parseConfig(schema, source);
   } catch (err) {

@@ -25,7 +25,12 @@ export function redactUrl(url: string): string {
  * Opens PostgreSQL when `DATABASE_URL` is set, else embedded PGlite under `<dataDir>/pglite`
  * (`memory://` keeps it in memory). Both are lazy: the first query connects.
  */
-export async function openDatabase(opts: { url?: string | undefined; dataDir?: string; poolSize?: number; applicationName?: string }): Promise<Database> {
+export async function openDatabase(opts: {
+  url?: string | undefined;
+  dataDir?: string;
+  poolSize?: number;
+  applicationName?: string;
+}): Promise<Database> {
   if (opts.url) {
     const { default: pg } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
@@ -48,7 +53,8 @@ export async function openDatabase(opts: { url?: string | undefined; dataDir?: s
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  const dir = opts.dataDir === "memory://" || !opts.dataDir ? undefined : path.join(opts.dataDir, "pglite");
+  const dir =
+    opts.dataDir === "memory://" || !opts.dataDir ? undefined : path.join(opts.dataDir, "pglite");
   if (dir) mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
   const db = drizzle(client, { schema }) as unknown as Db;

@@ -1,9 +1,13 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Pool } from "pg";
 import type { Database } from "./client.js";
 
 /** The committed, generated SQL migrations (drizzle-kit generate). */
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../drizzle");
+export const migrationsFolder = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../drizzle",
+);
 
 /** An arbitrary constant: the advisory lock that serialises migrations across replicas. */
 const MIGRATION_LOCK = 727_001;
@@ -23,7 +27,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
   const { drizzle } = await import("drizzle-orm/node-postgres");
   // One dedicated connection: the lock is per session.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const pool = (database.db as any).$client as import("pg").Pool;
+  const pool = (database.db as any).$client as Pool;
   const client = await pool.connect();
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);

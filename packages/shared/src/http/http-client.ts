@@ -97,15 +97,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     } catch (err) {
       if (signal?.aborted) throw signal.reason;
       if (timeout.aborted) {
-        throw new HttpError(`GET ${url} timed out after ${options.timeoutMs} ms`, url, undefined, { cause: err });
+        throw new HttpError(`GET ${url} timed out after ${options.timeoutMs} ms`, url, undefined, {
+          cause: err,
+        });
       }
-      throw new HttpError(`GET ${url} failed: ${(err as Error).message}`, url, undefined, { cause: err });
+      throw new HttpError(`GET ${url} failed: ${(err as Error).message}`, url, undefined, {
+        cause: err,
+      });
     }
   }
 
   return {
     async get(path, opts = {}) {
-      const url = /^https?:\/\//.test(path) ? path : new URL(path.replace(/^\//, ""), base).toString();
+      const url = /^https?:\/\//.test(path)
+        ? path
+        : new URL(path.replace(/^\//, ""), base).toString();
       for (let attempt = 1; ; attempt++) {
         await throttle(opts.signal);
         let failure: HttpError;
@@ -135,7 +141,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           retryAfterMs ??
           computeBackoffMs(
             attempt,
-            { initialIntervalMs: options.retryDelayMs, backoffCoefficient: 2, maxIntervalMs: options.maxRetryDelayMs },
+            {
+              initialIntervalMs: options.retryDelayMs,
+              backoffCoefficient: 2,
+              maxIntervalMs: options.maxRetryDelayMs,
+            },
             options.random,
           );
         options.onRetry?.({ url, attempt, delayMs, reason: failure.message });

@@ -1,5 +1,10 @@
 import { readFileSync } from "node:fs";
-import { connect, credsAuthenticator, type ConnectionOptions, type NatsConnection } from "@nats-io/transport-node";
+import {
+  connect,
+  credsAuthenticator,
+  type ConnectionOptions,
+  type NatsConnection,
+} from "@nats-io/transport-node";
 import type { Logger } from "../logging/logger.js";
 import type { BaseConfig } from "../config/base-config.js";
 
@@ -10,7 +15,16 @@ export type { NatsConnection };
  * is survived (in-flight publishes fail and are retried by their callers; pull consumers resume).
  */
 export async function connectNats(
-  cfg: Pick<BaseConfig, "NATS_USER" | "NATS_PASSWORD" | "NATS_TOKEN" | "NATS_CREDS" | "NATS_TLS_CA" | "NATS_TLS_CERT" | "NATS_TLS_KEY"> & { NATS_URL: string },
+  cfg: Pick<
+    BaseConfig,
+    | "NATS_USER"
+    | "NATS_PASSWORD"
+    | "NATS_TOKEN"
+    | "NATS_CREDS"
+    | "NATS_TLS_CA"
+    | "NATS_TLS_CERT"
+    | "NATS_TLS_KEY"
+  > & { NATS_URL: string },
   opts: { name: string; logger?: Logger },
 ): Promise<NatsConnection> {
   const options: ConnectionOptions = {
@@ -37,7 +51,10 @@ export async function connectNats(
     void (async () => {
       for await (const s of nc.status()) {
         if (s.type === "disconnect" || s.type === "reconnect" || s.type === "error") {
-          logger.warn({ nats: s.type, server: "server" in s ? s.server : undefined }, `nats ${s.type}`);
+          logger.warn(
+            { nats: s.type, server: "server" in s ? s.server : undefined },
+            `nats ${s.type}`,
+          );
         }
       }
     })();

@@ -31,7 +31,13 @@ export async function registerInstance(opts: {
   queryRuns?: (filter: unknown) => Promise<unknown>;
 }): Promise<Service> {
   const startedAt = new Date().toISOString();
-  const full = (): InstanceStatus => ({ service: opts.service, instanceId: opts.instanceId, tasks: opts.tasks, startedAt, ...opts.status() });
+  const full = (): InstanceStatus => ({
+    service: opts.service,
+    instanceId: opts.instanceId,
+    tasks: opts.tasks,
+    startedAt,
+    ...opts.status(),
+  });
   const svc = await new Svcm(opts.nc).add({
     name: opts.topology.serviceName(opts.service),
     version: opts.version,
@@ -76,7 +82,12 @@ export function runsQuerySubject(topology: Topology): string {
 }
 
 /** Every live instance of every Matchday service (or of one), with its status. */
-export async function listInstances(nc: NatsConnection, topology: Topology, service?: ServiceName, timeoutMs = 1_500): Promise<InstanceStatus[]> {
+export async function listInstances(
+  nc: NatsConnection,
+  topology: Topology,
+  service?: ServiceName,
+  timeoutMs = 1_500,
+): Promise<InstanceStatus[]> {
   const client = new Svcm(nc).client({ strategy: "timer", maxWait: timeoutMs });
   const it = await client.stats(service ? topology.serviceName(service) : undefined);
   const out: InstanceStatus[] = [];

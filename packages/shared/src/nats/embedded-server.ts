@@ -10,7 +10,9 @@ export function freePort(): Promise<number> {
     srv.once("error", reject);
     srv.listen(0, "127.0.0.1", () => {
       const addr = srv.address();
-      srv.close(() => (typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port"))));
+      srv.close(() =>
+        typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -35,13 +37,20 @@ export function hasNatsServer(): boolean {
  * Starts `nats-server -js` from PATH on 127.0.0.1 with its store in `storeDir` and waits until it
  * accepts connections. Used by `matchday up` without NATS_URL, and by tests that restart NATS.
  */
-export async function startEmbeddedNats(opts: { storeDir: string; port?: number }): Promise<EmbeddedNats> {
+export async function startEmbeddedNats(opts: {
+  storeDir: string;
+  port?: number;
+}): Promise<EmbeddedNats> {
   if (!hasNatsServer()) throw new Error(NATS_INSTALL_HINT);
   mkdirSync(opts.storeDir, { recursive: true });
   const port = opts.port ?? (await freePort());
-  const child = spawn("nats-server", ["-js", "-a", "127.0.0.1", "-p", String(port), "-sd", path.resolve(opts.storeDir)], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child = spawn(
+    "nats-server",
+    ["-js", "-a", "127.0.0.1", "-p", String(port), "-sd", path.resolve(opts.storeDir)],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
@@ -58,7 +67,9 @@ export async function startEmbeddedNats(opts: { storeDir: string; port?: number 
   });
   if (!ready) {
     child.kill("SIGKILL");
-    throw new Error(`nats-server did not start on port ${port}: ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
+    throw new Error(
+      `nats-server did not start on port ${port}: ${stderr.trim().split("\n").slice(-3).join(" | ")}`,
+    );
   }
   return {
     url: `nats://127.0.0.1:${port}`,

@@ -70,9 +70,30 @@ export function createTopology(namespace = ""): Topology {
 export function streamConfigs(t: Topology): StreamConfig[] {
   const base = { storage: StorageType.File, num_replicas: 1, discard: DiscardPolicy.Old } as const;
   return [
-    { ...base, name: t.streams.tasks, subjects: [t.allTasks], retention: RetentionPolicy.Workqueue, max_age: nanos(7 * DAY), duplicate_window: nanos(DAY) },
-    { ...base, name: t.streams.events, subjects: [t.allEvents], retention: RetentionPolicy.Limits, max_age: nanos(14 * DAY), duplicate_window: nanos(2 * HOUR) },
-    { ...base, name: t.streams.dlq, subjects: [t.allDlq], retention: RetentionPolicy.Limits, max_age: nanos(30 * DAY), duplicate_window: nanos(2 * HOUR) },
+    {
+      ...base,
+      name: t.streams.tasks,
+      subjects: [t.allTasks],
+      retention: RetentionPolicy.Workqueue,
+      max_age: nanos(7 * DAY),
+      duplicate_window: nanos(DAY),
+    },
+    {
+      ...base,
+      name: t.streams.events,
+      subjects: [t.allEvents],
+      retention: RetentionPolicy.Limits,
+      max_age: nanos(14 * DAY),
+      duplicate_window: nanos(2 * HOUR),
+    },
+    {
+      ...base,
+      name: t.streams.dlq,
+      subjects: [t.allDlq],
+      retention: RetentionPolicy.Limits,
+      max_age: nanos(30 * DAY),
+      duplicate_window: nanos(2 * HOUR),
+    },
   ] as StreamConfig[];
 }
 
@@ -82,7 +103,10 @@ export function streamConfigs(t: Topology): StreamConfig[] {
  * last attempt (the redelivery is dead-lettered without running). No `backoff`: retry delays are
  * `nak(delay)` (backoff would replace ack_wait and outrun the heartbeats).
  */
-export function taskConsumerConfig(t: Topology, def: AnyTaskDef): Partial<ConsumerConfig> & { durable_name: string } {
+export function taskConsumerConfig(
+  t: Topology,
+  def: AnyTaskDef,
+): Partial<ConsumerConfig> & { durable_name: string } {
   return {
     durable_name: t.taskDurable(def),
     filter_subject: t.taskSubject(def),
@@ -96,7 +120,11 @@ export function taskConsumerConfig(t: Topology, def: AnyTaskDef): Partial<Consum
 }
 
 /** The durable consumer that turns an upstream completion into a task message. */
-export function triggerConsumerConfig(t: Topology, def: AnyTaskDef, upstream: AnyTaskDef): Partial<ConsumerConfig> & { durable_name: string } {
+export function triggerConsumerConfig(
+  t: Topology,
+  def: AnyTaskDef,
+  upstream: AnyTaskDef,
+): Partial<ConsumerConfig> & { durable_name: string } {
   return {
     durable_name: t.triggerDurable(def, upstream),
     filter_subject: t.completedSubject(upstream),
@@ -135,12 +163,17 @@ export async function ensureStream(jsm: JetStreamManager, cfg: StreamConfig): Pr
  * it fails with 10148, so look first and `update` what exists. Fields that cannot change
  * (deliver_policy, filter on 2.9) are left as they are.
  */
-export async function ensureConsumer(jsm: JetStreamManager, stream: string, cfg: Partial<ConsumerConfig> & { durable_name: string }): Promise<void> {
+export async function ensureConsumer(
+  jsm: JetStreamManager,
+  stream: string,
+  cfg: Partial<ConsumerConfig> & { durable_name: string },
+): Promise<void> {
   let exists = true;
   try {
     await jsm.consumers.info(stream, cfg.durable_name);
   } catch (err) {
-    if (err instanceof JetStreamApiError && err.code === JetStreamApiCodes.ConsumerNotFound) exists = false;
+    if (err instanceof JetStreamApiError && err.code === JetStreamApiCodes.ConsumerNotFound)
+      exists = false;
     else throw err;
   }
   if (!exists) {
@@ -153,7 +186,12 @@ export async function ensureConsumer(jsm: JetStreamManager, stream: string, cfg:
     }
   }
   const { ack_wait, max_deliver, max_ack_pending, max_waiting } = cfg;
-  await jsm.consumers.update(stream, cfg.durable_name, { ack_wait, max_deliver, max_ack_pending, max_waiting });
+  await jsm.consumers.update(stream, cfg.durable_name, {
+    ack_wait,
+    max_deliver,
+    max_ack_pending,
+    max_waiting,
+  });
 }
 
 /** Ensures the three streams (every process that publishes calls this). */
@@ -162,7 +200,11 @@ export async function ensureStreams(jsm: JetStreamManager, t: Topology): Promise
 }
 
 /** Ensures the streams plus the task and trigger consumers of the given tasks. */
-export async function ensureTopology(jsm: JetStreamManager, t: Topology, tasks: readonly AnyTaskDef[]): Promise<void> {
+export async function ensureTopology(
+  jsm: JetStreamManager,
+  t: Topology,
+  tasks: readonly AnyTaskDef[],
+): Promise<void> {
   await ensureStreams(jsm, t);
   for (const def of tasks) {
     await ensureConsumer(jsm, t.streams.tasks, taskConsumerConfig(t, def));

@@ -1,5 +1,5 @@
 import path from "node:path";
-import * as z from "zod";
+import type * as z from "zod";
 import { BaseConfig } from "../config/base-config.js";
 import { parseConfig } from "../config/load-config.js";
 import { openDatabase, type Database } from "../db/client.js";
@@ -34,14 +34,23 @@ export interface Infra {
  * store under MATCHDAY_DATA_DIR), the database (DATABASE_URL, or PGlite under MATCHDAY_DATA_DIR),
  * migrated (under an advisory lock on PostgreSQL), the topology and the clock.
  */
-export async function connectInfra(schema: z.ZodObject, env: Record<string, string | undefined>, name: string): Promise<Infra> {
+export async function connectInfra(
+  schema: z.ZodObject,
+  env: Record<string, string | undefined>,
+  name: string,
+): Promise<Infra> {
   const config = parseConfig(schema, env) as BaseConfig & Record<string, unknown>;
   const logger = createLogger({ service: name, level: config.LOG_LEVEL });
   const shutdown = createShutdown(logger);
   let natsUrl = config.NATS_URL;
   if (!natsUrl) {
-    const embedded = await startEmbeddedNats({ storeDir: path.join(config.MATCHDAY_DATA_DIR, "nats") });
-    logger.info({ url: embedded.url, store: embedded.storeDir }, "NATS_URL unset: started a local nats-server");
+    const embedded = await startEmbeddedNats({
+      storeDir: path.join(config.MATCHDAY_DATA_DIR, "nats"),
+    });
+    logger.info(
+      { url: embedded.url, store: embedded.storeDir },
+      "NATS_URL unset: started a local nats-server",
+    );
     shutdown.onShutdown("embedded-nats", () => embedded.stop());
     natsUrl = embedded.url;
   }
@@ -49,19 +58,39 @@ export async function connectInfra(schema: z.ZodObject, env: Record<string, stri
   shutdown.onShutdown("nats", async () => {
     await nc.drain().catch(() => nc.close());
   });
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.MATCHDAY_DATA_DIR, poolSize: config.DATABASE_POOL_SIZE, applicationName: name });
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.MATCHDAY_DATA_DIR,
+    poolSize: config.DATABASE_POOL_SIZE,
+    applicationName: name,
+  });
   shutdown.onShutdown("database", () => database.close());
   await migrateDatabase(database);
   logger.info({ database: database.describe, nats: natsUrl }, "connected");
-  return { config, logger, nc, database, topology: createTopology(config.MATCHDAY_NAMESPACE ?? ""), clock: clockFromConfig(config), shutdown };
+  return {
+    config,
+    logger,
+    nc,
+    database,
+    topology: createTopology(config.MATCHDAY_NAMESPACE ?? ""),
+    clock: clockFromConfig(config),
+    shutdown,
+  };
 }
 
 /**
  * Runs services in this process until SIGTERM/SIGINT: the embedded way to run the whole system, and
  * the way each container starts its one service.
  */
-export async function runServices(modules: readonly ServiceModule[], env: Record<string, string | undefined>): Promise<{ infra: Infra; services: RunningService[] }> {
-  const infra = await connectInfra(mergedConfigSchema(modules), env, modules.length === 1 ? modules[0]!.name : "matchday");
+export async function runServices(
+  modules: readonly ServiceModule[],
+  env: Record<string, string | undefined>,
+): Promise<{ infra: Infra; services: RunningService[] }> {
+  const infra = await connectInfra(
+    mergedConfigSchema(modules),
+    env,
+    modules.length === 1 ? modules[0]!.name : "matchday",
+  );
   infra.shutdown.installSignalHandlers();
   const services: RunningService[] = [];
   infra.shutdown.onShutdown("services", async () => {

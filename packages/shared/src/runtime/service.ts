@@ -1,5 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from "@nats-io/jetstream";
+import {
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JetStreamManager,
+} from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/nats-core";
 import type * as z from "zod";
 import type { BaseConfig } from "../config/base-config.js";
@@ -37,7 +42,10 @@ export interface ServiceDeps<C> {
  * handlers. `matchday up <service>` and the service's own main.ts both start it through
  * `startService`. `extra` starts non-task machinery (the scheduler's timer loop) and returns its stop.
  */
-export interface ServiceModule<T extends Record<string, AnyTaskDef> = Record<string, AnyTaskDef>, S extends z.ZodObject = z.ZodObject> {
+export interface ServiceModule<
+  T extends Record<string, AnyTaskDef> = Record<string, AnyTaskDef>,
+  S extends z.ZodObject = z.ZodObject,
+> {
   name: ServiceName;
   config: S;
   tasks: T;
@@ -46,7 +54,9 @@ export interface ServiceModule<T extends Record<string, AnyTaskDef> = Record<str
 }
 
 /** Declares a service module with its types checked. */
-export function defineService<T extends Record<string, AnyTaskDef>, S extends z.ZodObject>(m: ServiceModule<T, S>): ServiceModule<T, S> {
+export function defineService<T extends Record<string, AnyTaskDef>, S extends z.ZodObject>(
+  m: ServiceModule<T, S>,
+): ServiceModule<T, S> {
   return m;
 }
 
@@ -67,7 +77,15 @@ export function newInstanceId(service: string): string {
  */
 export async function startService<T extends Record<string, AnyTaskDef>, S extends z.ZodObject>(
   module: ServiceModule<T, S>,
-  env: { config: z.infer<S> & BaseConfig; nc: NatsConnection; database: Database; logger: Logger; clock: Clock; topology: Topology; instanceId?: string },
+  env: {
+    config: z.infer<S> & BaseConfig;
+    nc: NatsConnection;
+    database: Database;
+    logger: Logger;
+    clock: Clock;
+    topology: Topology;
+    instanceId?: string;
+  },
 ): Promise<RunningService> {
   const instanceId = env.instanceId ?? newInstanceId(module.name);
   const logger = env.logger.child({ service: module.name, instance: instanceId });
@@ -76,12 +94,35 @@ export async function startService<T extends Record<string, AnyTaskDef>, S exten
   const tasks = Object.values(module.tasks);
   await ensureTopology(jsm, env.topology, tasks);
   const publisher = createPublisher(js, env.topology);
-  const recorder = env.config.MATCHDAY_RECORD_RUNS ? createRunRecorder(env.database.db) : noopRecorder;
+  const recorder = env.config.MATCHDAY_RECORD_RUNS
+    ? createRunRecorder(env.database.db)
+    : noopRecorder;
   const deps: ServiceDeps<z.infer<S>> = {
-    config: env.config, nc: env.nc, js, jsm, database: env.database, logger, clock: env.clock, topology: env.topology, publisher, recorder, instanceId,
+    config: env.config,
+    nc: env.nc,
+    js,
+    jsm,
+    database: env.database,
+    logger,
+    clock: env.clock,
+    topology: env.topology,
+    publisher,
+    recorder,
+    instanceId,
   };
   const handlers = await module.createHandlers(deps);
-  const worker = await startTaskWorker({ nc: env.nc, js, jsm, topology: env.topology, tasks: module.tasks, handlers, recorder, logger, clock: env.clock, instanceId });
+  const worker = await startTaskWorker({
+    nc: env.nc,
+    js,
+    jsm,
+    topology: env.topology,
+    tasks: module.tasks,
+    handlers,
+    recorder,
+    logger,
+    clock: env.clock,
+    instanceId,
+  });
   const relays = startTriggerRelays({ js, topology: env.topology, tasks, publisher, logger });
   const stopExtra = module.extra ? await module.extra(deps) : undefined;
   const svc = await registerInstance({

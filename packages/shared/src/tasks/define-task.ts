@@ -92,7 +92,9 @@ const DEFAULT_RETRY: RetryPolicy = {
 const NAME = /^[a-z][a-z0-9_]*$/;
 
 /** Declares a task once; subjects, consumers, publishers and docs are derived from it. */
-export function defineTask<P extends z.ZodType, R extends z.ZodType>(spec: TaskSpec<P, R>): TaskDef<P, R> {
+export function defineTask<P extends z.ZodType, R extends z.ZodType>(
+  spec: TaskSpec<P, R>,
+): TaskDef<P, R> {
   if (!NAME.test(spec.name)) throw new Error(`task name ${spec.name} must match ${NAME}`);
   const retry = { ...DEFAULT_RETRY, ...spec.retry };
   if (retry.maxAttempts < 1) throw new Error(`task ${spec.name}: retry.maxAttempts must be >= 1`);

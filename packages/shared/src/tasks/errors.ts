@@ -31,7 +31,9 @@ export class PayloadValidationError extends NonRetryableError {
 export function isNonRetryable(err: unknown): boolean {
   return (
     err instanceof NonRetryableError ||
-    (typeof err === "object" && err !== null && (err as { nonRetryable?: unknown }).nonRetryable === true)
+    (typeof err === "object" &&
+      err !== null &&
+      (err as { nonRetryable?: unknown }).nonRetryable === true)
   );
 }
 

@@ -10,7 +10,14 @@ describe("headers", () => {
   });
 
   it("headers - trigger info survives the round trip; no headers means a manual trigger", () => {
-    const t: TriggerInfo = { kind: "schedule", scheduleId: "update_recent_results", slot: "2026-11-23T03:00:00.000Z", slotLocal: "2026-11-23T03:00:00+00:00 UTC", reason: "catch_up", firedAt: "2026-11-23T09:00:01.000Z" };
+    const t: TriggerInfo = {
+      kind: "schedule",
+      scheduleId: "update_recent_results",
+      slot: "2026-11-23T03:00:00.000Z",
+      slotLocal: "2026-11-23T03:00:00+00:00 UTC",
+      reason: "catch_up",
+      firedAt: "2026-11-23T09:00:01.000Z",
+    };
     const m = new Map<string, string>();
     triggerToHeaders(t, (k, v) => m.set(k, v));
     expect(triggerFromHeaders({ get: (k) => m.get(k) ?? "" })).toEqual(t);

@@ -21,14 +21,20 @@ export interface PublishedTask {
 }
 
 export interface TaskPublisher {
-  publish<T extends AnyTaskDef>(def: T, payload: PayloadInputOf<T>, opts?: PublishTaskOptions): Promise<PublishedTask>;
+  publish<T extends AnyTaskDef>(
+    def: T,
+    payload: PayloadInputOf<T>,
+    opts?: PublishTaskOptions,
+  ): Promise<PublishedTask>;
 }
 
 /** Validates a payload against a task's schema, or throws PayloadValidationError with zod's message. */
 export function validatePayload<T extends AnyTaskDef>(def: T, payload: unknown): PayloadOf<T> {
   const parsed = def.payload.safeParse(payload);
   if (!parsed.success) {
-    throw new PayloadValidationError(`invalid payload for ${def.name}: ${z.prettifyError(parsed.error).replace(/\n/g, "; ")}`);
+    throw new PayloadValidationError(
+      `invalid payload for ${def.name}: ${z.prettifyError(parsed.error).replace(/\n/g, "; ")}`,
+    );
   }
   return parsed.data as PayloadOf<T>;
 }
@@ -48,7 +54,10 @@ export function createPublisher(js: JetStreamClient, topology: Topology): TaskPu
       const h = natsHeaders();
       h.set(Header.RunId, runId);
       triggerToHeaders(opts.trigger ?? { kind: "manual" }, (k, v) => h.set(k, v));
-      const ack = await js.publish(topology.taskSubject(def), JSON.stringify(data), { msgID: msgId, headers: h });
+      const ack = await js.publish(topology.taskSubject(def), JSON.stringify(data), {
+        msgID: msgId,
+        headers: h,
+      });
       return { runId, msgId, seq: ack.seq, duplicate: ack.duplicate };
     },
   };

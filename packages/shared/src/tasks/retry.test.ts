@@ -18,13 +18,18 @@ describe("computeBackoffMs", () => {
 
   it("retry - never exceeds the cap, never below half the nominal delay, never decreasing in the nominal delay", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 100_000 }), (attempt, r, initial) => {
-        const p = { initialIntervalMs: initial, backoffCoefficient: 2, maxIntervalMs: 1_000_000 };
-        const d = computeBackoffMs(attempt, p, () => r);
-        const nominal = Math.min(p.maxIntervalMs, initial * 2 ** (attempt - 1));
-        expect(d).toBeLessThanOrEqual(nominal);
-        expect(d).toBeGreaterThanOrEqual(Math.floor(nominal / 2));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 100_000 }),
+        (attempt, r, initial) => {
+          const p = { initialIntervalMs: initial, backoffCoefficient: 2, maxIntervalMs: 1_000_000 };
+          const d = computeBackoffMs(attempt, p, () => r);
+          const nominal = Math.min(p.maxIntervalMs, initial * 2 ** (attempt - 1));
+          expect(d).toBeLessThanOrEqual(nominal);
+          expect(d).toBeGreaterThanOrEqual(Math.floor(nominal / 2));
+        },
+      ),
     );
   });
 });

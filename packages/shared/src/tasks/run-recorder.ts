@@ -73,7 +73,12 @@ export function createRunRecorder(db: Db): RunRecorder {
         const [prev] = await tx
           .select()
           .from(taskRuns)
-          .where(and(eq(taskRuns.runId, start.runId), sql`${taskRuns.status} in ('succeeded', 'skipped')`))
+          .where(
+            and(
+              eq(taskRuns.runId, start.runId),
+              sql`${taskRuns.status} in ('succeeded', 'skipped')`,
+            ),
+          )
           .limit(1);
         if (prev) return { previousSuccess: prev };
         if (start.attempt > 1) {
@@ -81,7 +86,8 @@ export function createRunRecorder(db: Db): RunRecorder {
             .update(taskRuns)
             .set({
               status: "failed",
-              error: "attempt abandoned: its worker stopped without finishing (the message was redelivered)",
+              error:
+                "attempt abandoned: its worker stopped without finishing (the message was redelivered)",
               finishedAt: start.startedAt,
             })
             .where(and(eq(taskRuns.runId, start.runId), eq(taskRuns.status, "running")));
@@ -91,7 +97,13 @@ export function createRunRecorder(db: Db): RunRecorder {
           .values(row(start, "running"))
           .onConflictDoUpdate({
             target: [taskRuns.runId, taskRuns.attempt],
-            set: { status: "running", startedAt: start.startedAt, instanceId: start.instanceId, finishedAt: null, error: null },
+            set: {
+              status: "running",
+              startedAt: start.startedAt,
+              instanceId: start.instanceId,
+              finishedAt: null,
+              error: null,
+            },
           });
         return { previousSuccess: null };
       });

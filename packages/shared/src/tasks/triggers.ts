@@ -24,7 +24,13 @@ export interface TriggerRelays {
  * task's subject, with message id `<task>@after:<upstream run id>`: a completion delivered twice
  * starts the task once. A skipped upstream run starts nothing.
  */
-export function startTriggerRelays(opts: { js: JetStreamClient; topology: Topology; tasks: readonly AnyTaskDef[]; publisher: TaskPublisher; logger: Logger }): TriggerRelays {
+export function startTriggerRelays(opts: {
+  js: JetStreamClient;
+  topology: Topology;
+  tasks: readonly AnyTaskDef[];
+  publisher: TaskPublisher;
+  logger: Logger;
+}): TriggerRelays {
   const { js, topology, publisher } = opts;
   let stopping = false;
   const batches = new Set<ConsumerMessages>();
@@ -38,7 +44,10 @@ export function startTriggerRelays(opts: { js: JetStreamClient; topology: Topolo
           while (!stopping) {
             let batch: ConsumerMessages | undefined;
             try {
-              const c = await js.consumers.get(topology.streams.events, topology.triggerDurable(def, trig.after));
+              const c = await js.consumers.get(
+                topology.streams.events,
+                topology.triggerDurable(def, trig.after),
+              );
               batch = await c.fetch({ max_messages: 10, expires: 5_000 });
               batches.add(batch);
               for await (const m of batch) {
@@ -57,12 +66,18 @@ export function startTriggerRelays(opts: { js: JetStreamClient; topology: Topolo
                     key: `after:${evt.runId}`,
                     trigger: { kind: "event", upstreamTask: evt.task, upstreamRunId: evt.runId },
                   });
-                  log.info({ upstreamRunId: evt.runId, runId: pub.runId, duplicate: pub.duplicate }, "upstream completion triggered a run");
+                  log.info(
+                    { upstreamRunId: evt.runId, runId: pub.runId, duplicate: pub.duplicate },
+                    "upstream completion triggered a run",
+                  );
                   m.ack();
                 } catch (err) {
                   if (err instanceof PayloadValidationError || err instanceof SyntaxError) {
                     // A bug in the trigger mapping or a foreign message: retrying cannot help.
-                    log.error({ err: describeError(err) }, "trigger could not build a valid payload; event dropped");
+                    log.error(
+                      { err: describeError(err) },
+                      "trigger could not build a valid payload; event dropped",
+                    );
                     m.term();
                   } else {
                     log.warn({ err: describeError(err) }, "trigger publish failed; will retry");

@@ -1,5 +1,12 @@
 import { headers as natsHeaders, type NatsConnection } from "@nats-io/nats-core";
-import { JetStreamApiCodes, JetStreamApiError, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from "@nats-io/jetstream";
+import {
+  JetStreamApiCodes,
+  JetStreamApiError,
+  type ConsumerMessages,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+} from "@nats-io/jetstream";
 import * as z from "zod";
 import type { Logger } from "../logging/logger.js";
 import { ensureConsumer, taskConsumerConfig, type Topology } from "../nats/topology.js";
@@ -21,7 +28,12 @@ export function skip(reason: string): Skip {
   return { skipped: true, reason };
 }
 function isSkip(v: unknown): v is Skip {
-  return typeof v === "object" && v !== null && (v as Skip).skipped === true && typeof (v as Skip).reason === "string";
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    (v as Skip).skipped === true &&
+    typeof (v as Skip).reason === "string"
+  );
 }
 
 export interface TaskContext {
@@ -40,7 +52,10 @@ export interface TaskContext {
   lastSuccess(): Promise<{ payload: unknown; result: unknown; finishedAt: Date | null } | null>;
 }
 
-export type TaskHandler<T extends AnyTaskDef> = (payload: PayloadOf<T>, ctx: TaskContext) => Promise<ResultInputOf<T> | Skip>;
+export type TaskHandler<T extends AnyTaskDef> = (
+  payload: PayloadOf<T>,
+  ctx: TaskContext,
+) => Promise<ResultInputOf<T> | Skip>;
 export type Handlers<T extends Record<string, AnyTaskDef>> = { [K in keyof T]: TaskHandler<T[K]> };
 
 export interface InFlightRun {
@@ -54,7 +69,10 @@ export interface TaskWorker {
   /** Runs in progress in this process. */
   inFlight(): InFlightRun[];
   /** Counters since start. */
-  stats(): Record<string, { succeeded: number; failed: number; rejected: number; skipped: number; deadLettered: number }>;
+  stats(): Record<
+    string,
+    { succeeded: number; failed: number; rejected: number; skipped: number; deadLettered: number }
+  >;
   /**
    * Stops intake, lets in-flight runs finish for up to `graceMs`, then aborts and naks the rest so
    * another replica takes them. Idempotent.
@@ -100,7 +118,9 @@ function supportsTermReason(nc: NatsConnection): boolean {
  * Takes the service's tasks from JetStream and runs their handlers: validate, run with a time limit
  * and heartbeats, record, publish the completion event, ack; or retry with backoff, or dead-letter.
  */
-export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(opts: TaskWorkerOptions<T>): Promise<TaskWorker> {
+export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
+  opts: TaskWorkerOptions<T>,
+): Promise<TaskWorker> {
   const { js, jsm, topology, recorder, clock, logger } = opts;
   const defs = Object.entries(opts.tasks) as [keyof T & string, AnyTaskDef][];
   const running = new Map<string, { run: InFlightRun; abort: AbortController }>();
@@ -121,7 +141,13 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(opts
     else m.term();
   }
 
-  async function deadLetter(def: AnyTaskDef, m: JsMsg, runId: string, reason: "rejected" | "non_retryable" | "exhausted", error: string) {
+  async function deadLetter(
+    def: AnyTaskDef,
+    m: JsMsg,
+    runId: string,
+    reason: "rejected" | "non_retryable" | "exhausted",
+    error: string,
+  ) {
     const h = natsHeaders();
     m.headers?.keys().forEach((k) => {
       if (k !== "Nats-Msg-Id") for (const v of m.headers!.values(k)) h.append(k, v);
@@ -142,8 +168,17 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(opts
     await js.publish(subject, JSON.stringify(body), { msgID: `${runId}:${suffix}`, headers: h });
   }
 
-  async function runHandler(def: AnyTaskDef, handler: TaskHandler<AnyTaskDef>, payload: unknown, ctx: TaskContext, abort: AbortController): Promise<Outcome> {
-    const limit = setTimeout(() => abort.abort(new TaskTimeoutError(def.name, def.timeoutMs)), def.timeoutMs);
+  async function runHandler(
+    def: AnyTaskDef,
+    handler: TaskHandler<AnyTaskDef>,
+    payload: unknown,
+    ctx: TaskContext,
+    abort: AbortController,
+  ): Promise<Outcome> {
+    const limit = setTimeout(
+      () => abort.abort(new TaskTimeoutError(def.name, def.timeoutMs)),
+      def.timeoutMs,
+    );
     const aborted = new Promise<never>((_, reject) => {
       if (abort.signal.aborted) reject(abort.signal.reason);
       abort.signal.addEventListener("abort", () => reject(abort.signal.reason), { once: true });
@@ -155,11 +190,18 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(opts
       if (isSkip(out)) return { kind: "skipped", reason: out.reason };
       const result = def.result.safeParse(out);
       if (!result.success) {
-        return { kind: "error", status: "failed", err: new Error(`handler returned an invalid result: ${z.prettifyError(result.error).replace(/\n/g, "; ")}`) };
+        return {
+          kind: "error",
+          status: "failed",
+          err: new Error(
+            `handler returned an invalid result: ${z.prettifyError(result.error).replace(/\n/g, "; ")}`,
+          ),
+        };
       }
       return { kind: "ok", result: result.data };
     } catch (err) {
-      if (abort.signal.reason instanceof ShutdownAbort && err === abort.signal.reason) return { kind: "interrupted" };
+      if (abort.signal.reason instanceof ShutdownAbort && err === abort.signal.reason)
+        return { kind: "interrupted" };
       if (err instanceof TaskTimeoutError) return { kind: "error", status: "timed_out", err };
       return { kind: "error", status: "failed", err };
     } finally {
@@ -168,18 +210,48 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(opts
   }
 
   /** The life of one message. */
-  async function handleMessage(def: AnyTaskDef, handler: TaskHandler<AnyTaskDef>, m: JsMsg): Promise<void> {
+  async function handleMessage(
+    def: AnyTaskDef,
+    handler: TaskHandler<AnyTaskDef>,
+    m: JsMsg,
+  ): Promise<void> {
     const attempt = m.info.deliveryCount;
-    const runId = m.headers?.get(Header.RunId) || runIdFor(`${topology.streams.tasks}:${m.info.streamSequence}`);
+    const runId =
+      m.headers?.get(Header.RunId) ||
+      runIdFor(`${topology.streams.tasks}:${m.info.streamSequence}`);
     const msgId = m.headers?.get("Nats-Msg-Id") || undefined;
     const trigger = triggerFromHeaders(m.headers);
-    const log = logger.child({ runId, task: def.name, attempt, trigger: trigger.kind, ...(trigger.scheduleId ? { schedule: trigger.scheduleId } : {}) });
+    const log = logger.child({
+      runId,
+      task: def.name,
+      attempt,
+      trigger: trigger.kind,
+      ...(trigger.scheduleId ? { schedule: trigger.scheduleId } : {}),
+    });
     const startedAt = clock.now();
     const start = (payload: unknown): RunStart => ({
-      runId, attempt, task: def.name, service: def.service, trigger, payload, msgId, streamSeq: m.info.streamSequence, instanceId: opts.instanceId, startedAt,
+      runId,
+      attempt,
+      task: def.name,
+      service: def.service,
+      trigger,
+      payload,
+      msgId,
+      streamSeq: m.info.streamSequence,
+      instanceId: opts.instanceId,
+      startedAt,
     });
     const failedEvent = (status: string, error: string, payload: unknown) => ({
-      runId, task: def.name, service: def.service, attempt, status, error, trigger, payload, startedAt: startedAt.toISOString(), finishedAt: clock.now().toISOString(),
+      runId,
+      task: def.name,
+      service: def.service,
+      attempt,
+      status,
+      error,
+      trigger,
+      payload,
+      startedAt: startedAt.toISOString(),
+      finishedAt: clock.now().toISOString(),
     });
 
     // 1. Validate. A message that cannot parse is never retried: record, dead-letter, terminate.
@@ -197,9 +269,18 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(opts
     }
     if (invalid !== undefined) {
       log.warn({ reason: invalid }, "payload rejected");
-      await recorder.recordFinished(start(raw), { status: "rejected", finishedAt: clock.now(), error: invalid });
+      await recorder.recordFinished(start(raw), {
+        status: "rejected",
+        finishedAt: clock.now(),
+        error: invalid,
+      });
       await deadLetter(def, m, runId, "rejected", invalid);
-      await publishEvent(topology.failedSubject(def), runId, "failed", failedEvent("rejected", invalid, raw));
+      await publishEvent(
+        topology.failedSubject(def),
+        runId,
+        "failed",
+        failedEvent("rejected", invalid, raw),
+      );
       term(m, invalid);
       count(def.name, "rejected");
       return;
@@ -208,9 +289,18 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(opts
     // 2. A redelivery after the worker of the last attempt was lost: the budget is spent.
     if (attempt > def.retry.maxAttempts) {
       const error = `attempt budget of ${def.retry.maxAttempts} spent (the worker of the last attempt was lost)`;
-      await recorder.recordFinished(start(payload), { status: "failed", finishedAt: clock.now(), error });
+      await recorder.recordFinished(start(payload), {
+        status: "failed",
+        finishedAt: clock.now(),
+        error,
+      });
       await deadLetter(def, m, runId, "exhausted", error);
-      await publishEvent(topology.failedSubject(def), runId, "failed", failedEvent("failed", error, payload));
+      await publishEvent(
+        topology.failedSubject(def),
+        runId,
+        "failed",
+        failedEvent("failed", error, payload),
+      );
       term(m, error);
       return;
     }
@@ -218,19 +308,33 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(opts
     // 3. Record the start; a run that already succeeded is finished work delivered again.
     const { previousSuccess } = await recorder.begin(start(payload));
     if (previousSuccess) {
-      log.info({ previousAttempt: previousSuccess.attempt }, "run already succeeded: acknowledging the redelivery");
+      log.info(
+        { previousAttempt: previousSuccess.attempt },
+        "run already succeeded: acknowledging the redelivery",
+      );
       m.ack();
       return;
     }
 
     // 4. Run, heartbeating, within the time limit.
     const abort = new AbortController();
-    const inflight: InFlightRun = { runId, task: def.name, attempt, startedAt: startedAt.toISOString() };
+    const inflight: InFlightRun = {
+      runId,
+      task: def.name,
+      attempt,
+      startedAt: startedAt.toISOString(),
+    };
     running.set(runId, { run: inflight, abort });
     const heartbeat = () => m.working();
     const hb = setInterval(heartbeat, Math.max(200, Math.floor(def.ackWaitMs / 3)));
     const ctx: TaskContext = {
-      runId, attempt, signal: abort.signal, logger: log, trigger, now: () => clock.now(), heartbeat,
+      runId,
+      attempt,
+      signal: abort.signal,
+      logger: log,
+      trigger,
+      now: () => clock.now(),
+      heartbeat,
       lastSuccess: async () => {
         const r = await recorder.lastSuccess(def.name);
         return r ? { payload: r.payload, result: r.result, finishedAt: r.finishedAt } : null;
@@ -250,38 +354,73 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(opts
       const finishedAt = clock.now();
       const durationMs = finishedAt.getTime() - startedAt.getTime();
       if (outcome.kind === "interrupted") {
-        await recorder.finish(runId, attempt, startedAt, { status: "failed", finishedAt, error: "interrupted by shutdown; handed back for redelivery" });
+        await recorder.finish(runId, attempt, startedAt, {
+          status: "failed",
+          finishedAt,
+          error: "interrupted by shutdown; handed back for redelivery",
+        });
         m.nak();
         log.warn("run interrupted by shutdown: handed back");
         return;
       }
       if (outcome.kind === "ok" || outcome.kind === "skipped") {
         const status = outcome.kind === "ok" ? "succeeded" : "skipped";
-        const result = outcome.kind === "ok" ? outcome.result : { skipped: true, reason: outcome.reason };
+        const result =
+          outcome.kind === "ok" ? outcome.result : { skipped: true, reason: outcome.reason };
         const o: RunOutcome = { status, finishedAt, result };
         await recorder.finish(runId, attempt, startedAt, o);
         await publishEvent(topology.completedSubject(def), runId, "completed", {
-          runId, task: def.name, service: def.service, attempt, status, trigger, payload, result,
-          startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), durationMs,
+          runId,
+          task: def.name,
+          service: def.service,
+          attempt,
+          status,
+          trigger,
+          payload,
+          result,
+          startedAt: startedAt.toISOString(),
+          finishedAt: finishedAt.toISOString(),
+          durationMs,
         });
         m.ack();
         count(def.name, status);
-        log.info({ status, durationMs, ...(outcome.kind === "skipped" ? { reason: outcome.reason } : {}) }, `run ${status}`);
+        log.info(
+          { status, durationMs, ...(outcome.kind === "skipped" ? { reason: outcome.reason } : {}) },
+          `run ${status}`,
+        );
         return;
       }
       const error = describeError(outcome.err);
       const final = isNonRetryable(outcome.err) || attempt >= def.retry.maxAttempts;
-      await recorder.finish(runId, attempt, startedAt, { status: outcome.status, finishedAt, error });
+      await recorder.finish(runId, attempt, startedAt, {
+        status: outcome.status,
+        finishedAt,
+        error,
+      });
       count(def.name, "failed");
       if (final) {
-        await deadLetter(def, m, runId, isNonRetryable(outcome.err) ? "non_retryable" : "exhausted", error);
-        await publishEvent(topology.failedSubject(def), runId, "failed", failedEvent(outcome.status, error, payload));
+        await deadLetter(
+          def,
+          m,
+          runId,
+          isNonRetryable(outcome.err) ? "non_retryable" : "exhausted",
+          error,
+        );
+        await publishEvent(
+          topology.failedSubject(def),
+          runId,
+          "failed",
+          failedEvent(outcome.status, error, payload),
+        );
         term(m, error);
         log.error({ err: outcome.err, status: outcome.status }, "run failed: dead-lettered");
       } else {
         const delayMs = computeBackoffMs(attempt, def.retry, opts.random);
         m.nak(delayMs);
-        log.warn({ err: outcome.err, status: outcome.status, retryInMs: delayMs }, "run failed: will retry");
+        log.warn(
+          { err: outcome.err, status: outcome.status, retryInMs: delayMs },
+          "run failed: will retry",
+        );
       }
     } catch (err) {
       log.error({ err }, "could not settle the run; it will be redelivered");
@@ -305,7 +444,10 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(opts
       let batch: ConsumerMessages | undefined;
       try {
         const consumer = await js.consumers.get(topology.streams.tasks, durable);
-        batch = await consumer.fetch({ max_messages: slots.free, expires: opts.pullExpiresMs ?? 5_000 });
+        batch = await consumer.fetch({
+          max_messages: slots.free,
+          expires: opts.pullExpiresMs ?? 5_000,
+        });
         fetches.add(batch);
         for await (const m of batch) {
           slots.take();
@@ -318,7 +460,11 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(opts
         if (stopping) break;
         if (err instanceof JetStreamApiError && err.code === JetStreamApiCodes.ConsumerNotFound) {
           log.warn("consumer missing: recreating it");
-          await ensureConsumer(jsm, topology.streams.tasks, taskConsumerConfig(topology, def)).catch((e) => log.error({ err: e }, "could not recreate consumer"));
+          await ensureConsumer(
+            jsm,
+            topology.streams.tasks,
+            taskConsumerConfig(topology, def),
+          ).catch((e) => log.error({ err: e }, "could not recreate consumer"));
         } else {
           log.warn({ err: describeError(err) }, "pull failed; retrying");
         }
@@ -345,7 +491,10 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(opts
         stopping = true;
         for (const f of fetches) f.stop();
         const idle = Promise.all(allSlots.map((s) => s.idle()));
-        const timedOut = await Promise.race([idle.then(() => false), sleep(graceMs).then(() => true)]);
+        const timedOut = await Promise.race([
+          idle.then(() => false),
+          sleep(graceMs).then(() => true),
+        ]);
         if (timedOut) {
           for (const r of running.values()) r.abort.abort(new ShutdownAbort("shutdown"));
           await idle;

@@ -6,7 +6,10 @@ export function silentLogger(): Logger {
 }
 
 /** A logger that keeps every line (parsed) for assertions. */
-export function collectLogs(level: "info" | "debug" = "info"): { logger: Logger; lines: Record<string, unknown>[] } {
+export function collectLogs(level: "info" | "debug" = "info"): {
+  logger: Logger;
+  lines: Record<string, unknown>[];
+} {
   const lines: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk, _enc, cb) {

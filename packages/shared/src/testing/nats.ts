@@ -1,5 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from "@nats-io/jetstream";
+import {
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JetStreamManager,
+} from "@nats-io/jetstream";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { createTopology, type Topology } from "../nats/topology.js";
 
@@ -29,7 +34,9 @@ export async function connectTestNats(url = testNatsUrl()): Promise<TestNats> {
   try {
     nc = await connect({ servers: url, name: "matchday-test" });
   } catch (err) {
-    throw new Error(`NATS with JetStream is not reachable at ${url} (${(err as Error).message}); start one: nats-server -js -a 127.0.0.1 -p 4222 -sd /tmp/nats`);
+    throw new Error(
+      `NATS with JetStream is not reachable at ${url} (${(err as Error).message}); start one: nats-server -js -a 127.0.0.1 -p 4222 -sd /tmp/nats`,
+    );
   }
   const js = jetstream(nc);
   const jsm = await jetstreamManager(nc);

@@ -24,7 +24,9 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
   try {
     await client.connect();
   } catch (err) {
-    throw new Error(`PostgreSQL is not reachable at ${admin} (${(err as Error).message}); start it (Debian: pg_ctlcluster 15 main start) or set TEST_DATABASE_URL`);
+    throw new Error(
+      `PostgreSQL is not reachable at ${admin} (${(err as Error).message}); start it (Debian: pg_ctlcluster 15 main start) or set TEST_DATABASE_URL`,
+    );
   }
   await client.query(`create database ${name}`);
   await client.end();

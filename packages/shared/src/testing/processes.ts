@@ -18,9 +18,18 @@ export interface ServiceProcess {
 }
 
 /** Starts a TypeScript entry point (tsx) as a child process with the given environment. */
-export function startProcess(entry: string, env: Record<string, string>, args: string[] = []): ServiceProcess {
+export function startProcess(
+  entry: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): ServiceProcess {
   const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
-  const child = spawn(tsx, [entry, ...args], { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: "info", ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(tsx, [entry, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   const logs: string[] = [];
   const listeners = new Set<() => void>();
   const onData = (d: Buffer) => {
@@ -29,7 +38,9 @@ export function startProcess(entry: string, env: Record<string, string>, args: s
   };
   child.stdout!.on("data", onData);
   child.stderr!.on("data", onData);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
   return {
     child,
     kill: (signal) => {
@@ -55,7 +66,11 @@ export function startProcess(entry: string, env: Record<string, string>, args: s
         };
         const timer = setTimeout(() => {
           listeners.delete(check);
-          reject(new Error(`no log line matching ${re} within ${timeoutMs} ms; last lines:\n${logs.slice(-8).join("\n")}`));
+          reject(
+            new Error(
+              `no log line matching ${re} within ${timeoutMs} ms; last lines:\n${logs.slice(-8).join("\n")}`,
+            ),
+          );
         }, timeoutMs);
         listeners.add(check);
         check();
@@ -68,17 +83,29 @@ export function startProcess(entry: string, env: Record<string, string>, args: s
 export const CLI_ENTRY = path.join(repoRoot, "packages/cli/src/bin.ts");
 
 /** Runs the CLI to completion: exit code, stdout, stderr. */
-export function runCli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
-    const child = spawn(tsx, [CLI_ENTRY, ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(tsx, [CLI_ENTRY, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`matchday ${args.join(" ")} did not finish within ${timeoutMs} ms\n${stdout}\n${stderr}`));
+      reject(
+        new Error(
+          `matchday ${args.join(" ")} did not finish within ${timeoutMs} ms\n${stdout}\n${stderr}`,
+        ),
+      );
     }, timeoutMs);
     child.once("exit", (code) => {
       clearTimeout(timer);

@@ -41,7 +41,12 @@ export function manualClock(start: Date): ManualClock {
 }
 
 /** The clock the configuration asks for: `MATCHDAY_NOW` unset → the system clock. */
-export function clockFromConfig(cfg: { MATCHDAY_NOW?: Date | undefined; MATCHDAY_CLOCK?: "running" | "frozen" }): Clock {
+export function clockFromConfig(cfg: {
+  MATCHDAY_NOW?: Date | undefined;
+  MATCHDAY_CLOCK?: "running" | "frozen";
+}): Clock {
   if (!cfg.MATCHDAY_NOW) return systemClock;
-  return cfg.MATCHDAY_CLOCK === "frozen" ? fixedClock(cfg.MATCHDAY_NOW) : offsetClock(cfg.MATCHDAY_NOW);
+  return cfg.MATCHDAY_CLOCK === "frozen"
+    ? fixedClock(cfg.MATCHDAY_NOW)
+    : offsetClock(cfg.MATCHDAY_NOW);
 }

@@ -1,10 +1,26 @@
 import type { NatsConnection, Subscription } from "@nats-io/nats-core";
-import { createPublisher, createRunRecorder, noopRecorder, ensureTopology, startTaskWorker, systemClock, type AnyTaskDef, type Database, type Handlers, type TaskWorker } from "@matchday/shared";
+import {
+  createPublisher,
+  createRunRecorder,
+  noopRecorder,
+  ensureTopology,
+  startTaskWorker,
+  systemClock,
+  type AnyTaskDef,
+  type Database,
+  type Handlers,
+  type TaskWorker,
+} from "@matchday/shared";
 import { silentLogger, type TestNats } from "@matchday/shared/testing";
 
 /** Every message published on a subject, decoded, with its arrival time. */
 export function collect(nc: NatsConnection, subject: string) {
-  const items: { subject: string; data: Record<string, unknown>; headers: Record<string, string>; at: number }[] = [];
+  const items: {
+    subject: string;
+    data: Record<string, unknown>;
+    headers: Record<string, string>;
+    at: number;
+  }[] = [];
   const sub: Subscription = nc.subscribe(subject, {
     callback: (_err, m) => {
       const headers: Record<string, string> = {};
@@ -22,7 +38,12 @@ export function collect(nc: NatsConnection, subject: string) {
 }
 
 /** Starts a worker for test tasks in this process. */
-export async function startTestWorker<T extends Record<string, AnyTaskDef>>(n: TestNats, tasks: T, handlers: Handlers<T>, opts: { database?: Database; instanceId?: string } = {}): Promise<TaskWorker> {
+export async function startTestWorker<T extends Record<string, AnyTaskDef>>(
+  n: TestNats,
+  tasks: T,
+  handlers: Handlers<T>,
+  opts: { database?: Database; instanceId?: string } = {},
+): Promise<TaskWorker> {
   await ensureTopology(n.jsm, n.topology, Object.values(tasks));
   return startTaskWorker({
     nc: n.nc,

@@ -1,10 +1,27 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /** The runtime's own tables: one row per run and attempt of every task. */
 export const platform = pgSchema("platform");
 
-export const runStatus = platform.enum("run_status", ["running", "succeeded", "failed", "timed_out", "rejected", "skipped"]);
+export const runStatus = platform.enum("run_status", [
+  "running",
+  "succeeded",
+  "failed",
+  "timed_out",
+  "rejected",
+  "skipped",
+]);
 export type RunStatus = (typeof runStatus.enumValues)[number];
 
 export const taskRuns = platform.table(
@@ -34,7 +51,9 @@ export const taskRuns = platform.table(
   (t) => [
     primaryKey({ columns: [t.runId, t.attempt] }),
     index("task_runs_task_started_idx").on(t.task, t.startedAt.desc()),
-    index("task_runs_status_idx").on(t.status).where(sql`${t.status} = 'running'`),
+    index("task_runs_status_idx")
+      .on(t.status)
+      .where(sql`${t.status} = 'running'`),
     index("task_runs_upstream_idx").on(t.upstreamRunId),
   ],
 );

@@ -8,7 +8,8 @@ export const calculateModelMetrics = defineTask({
   name: "calculate_model_metrics",
   service: ServiceName.Analytics,
   queue: "analytics",
-  description: "Per league, model version and window: accuracy, RPS, log loss, Brier, calibration, and the same for the market.",
+  description:
+    "Per league, model version and window: accuracy, RPS, log loss, Brier, calibration, and the same for the market.",
   payload: NoPayload,
   result: z.object({ reports: z.number().int(), matches: z.number().int() }),
   timeoutMs: 10 * MINUTE,

@@ -11,9 +11,15 @@ const seasonField = { season: FplSeason.optional() };
 export const updateFixtureMappings = defineTask({
   ...common,
   name: "update_fixture_mappings",
-  description: "Map each FPL fixture of the season to its SofaScore event (team mapping + kick-off within a tolerance).",
+  description:
+    "Map each FPL fixture of the season to its SofaScore event (team mapping + kick-off within a tolerance).",
   payload: z.strictObject(seasonField),
-  result: z.object({ season: z.string(), mapped: z.number().int(), unmapped: z.array(z.unknown()), ambiguous: z.array(z.unknown()) }),
+  result: z.object({
+    season: z.string(),
+    mapped: z.number().int(),
+    unmapped: z.array(z.unknown()),
+    ambiguous: z.array(z.unknown()),
+  }),
   timeoutMs: 10 * MINUTE,
   maxInFlight: 1,
   schedules: [{ id: "update_fixture_mappings", cron: "0 2 * * 1", timezone: london }],
@@ -22,7 +28,8 @@ export const updateFixtureMappings = defineTask({
 export const updateLineups = defineTask({
   ...common,
   name: "update_lineups",
-  description: "Fetch both lineups and per-player match statistics of every mapped, finished fixture not yet confirmed.",
+  description:
+    "Fetch both lineups and per-player match statistics of every mapped, finished fixture not yet confirmed.",
   payload: z.strictObject({ ...seasonField, gameweek: z.number().int().min(1).max(50).optional() }),
   result: z.object({
     season: z.string(),
@@ -39,9 +46,14 @@ export const updateLineups = defineTask({
 export const collectHeatmaps = defineTask({
   ...common,
   name: "collect_heatmaps",
-  description: "Collect heatmaps of the qualifying players of a gameweek (started by update_lineups completing).",
+  description:
+    "Collect heatmaps of the qualifying players of a gameweek (started by update_lineups completing).",
   payload: z.strictObject({ ...seasonField, gameweek: z.number().int().min(1).max(50).optional() }),
-  result: z.object({ collected: z.number().int(), unavailable: z.number().int(), alreadyDone: z.number().int() }),
+  result: z.object({
+    collected: z.number().int(),
+    unavailable: z.number().int(),
+    alreadyDone: z.number().int(),
+  }),
   timeoutMs: 30 * MINUTE,
   maxInFlight: 1,
   ackWaitMs: 60_000,
@@ -51,7 +63,8 @@ export const collectHeatmaps = defineTask({
 export const updateSeasonStats = defineTask({
   ...common,
   name: "update_season_stats",
-  description: "Per player and season: appearances, minutes, goals, assists, FPL points, SofaScore season statistics, per-90 rates.",
+  description:
+    "Per player and season: appearances, minutes, goals, assists, FPL points, SofaScore season statistics, per-90 rates.",
   payload: z.strictObject(seasonField),
   result: z.object({ season: z.string(), players: z.number().int(), noData: z.number().int() }),
   timeoutMs: 20 * MINUTE,
@@ -64,7 +77,11 @@ export const updateRadarAttributes = defineTask({
   name: "update_radar_attributes",
   description: "SofaScore attribute overviews and our percentile radar within position.",
   payload: z.strictObject(seasonField),
-  result: z.object({ season: z.string(), players: z.number().int(), belowMinutes: z.number().int() }),
+  result: z.object({
+    season: z.string(),
+    players: z.number().int(),
+    belowMinutes: z.number().int(),
+  }),
   timeoutMs: 15 * MINUTE,
   maxInFlight: 1,
   schedules: [{ id: "update_radar_attributes", cron: "0 3 * * 3", timezone: london }],
@@ -89,7 +106,11 @@ export const runManualUpdate = defineTask({
     step: z
       .string()
       .transform((s) => s.replace(/\.py$/, ""))
-      .pipe(z.enum(stepNames as [keyof typeof MANUAL_UPDATE_STEPS], { message: `unknown step; valid steps: ${stepNames.join(", ")} (with or without .py)` })),
+      .pipe(
+        z.enum(stepNames as [keyof typeof MANUAL_UPDATE_STEPS], {
+          message: `unknown step; valid steps: ${stepNames.join(", ")} (with or without .py)`,
+        }),
+      ),
     ...seasonField,
   }),
   result: z.object({ step: z.string(), result: z.unknown() }),

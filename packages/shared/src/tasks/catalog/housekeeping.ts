@@ -19,7 +19,8 @@ export const cleanupOldData = defineTask({
 export const healthCheck = defineTask({
   ...common,
   name: "health_check",
-  description: "Report stale schedules and tasks, live scheduler instances, and NATS/PostgreSQL reachability.",
+  description:
+    "Report stale schedules and tasks, live scheduler instances, and NATS/PostgreSQL reachability.",
   payload: NoPayload,
   result: z.object({ status: z.enum(["healthy", "partial", "warning"]) }).loose(),
   timeoutMs: 1 * MINUTE,

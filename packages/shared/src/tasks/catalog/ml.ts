@@ -7,7 +7,9 @@ import { resultSyncTasks } from "./sync.js";
 /** Leagues whose results changed in a sync run (null: nothing changed, so no retraining). */
 function leaguesWithChanges(result: z.infer<(typeof resultSyncTasks)[number]["result"]>) {
   if (result.changedResultMatchIds.length === 0) return null;
-  const leagues = [...new Set(result.files.filter((f) => f.inserted + f.updated > 0).map((f) => f.league))];
+  const leagues = [
+    ...new Set(result.files.filter((f) => f.inserted + f.updated > 0).map((f) => f.league)),
+  ];
   return leagues.length ? { leagues } : null;
 }
 
@@ -15,11 +17,17 @@ export const retrainModel = defineTask({
   name: "retrain_model",
   service: ServiceName.Ml,
   queue: "ml",
-  description: "Fit the time-weighted Dixon–Coles model of each league; unchanged training data records a skip.",
+  description:
+    "Fit the time-weighted Dixon–Coles model of each league; unchanged training data records a skip.",
   payload: z.strictObject({ leagues: z.array(LeagueCode).min(1).optional() }),
   result: z.object({
     versions: z.array(
-      z.object({ league: z.string(), modelVersionId: z.string().nullable(), skipped: z.boolean(), reason: z.string().optional() }),
+      z.object({
+        league: z.string(),
+        modelVersionId: z.string().nullable(),
+        skipped: z.boolean(),
+        reason: z.string().optional(),
+      }),
     ),
   }),
   timeoutMs: 30 * MINUTE,

@@ -4,7 +4,12 @@ import { MINUTE, SECOND } from "../../time/units.js";
 import { LeagueCode, NoPayload, SeasonCode, SyncResult } from "./common.js";
 
 const common = { service: ServiceName.Sync, queue: "data_sync", result: SyncResult } as const;
-const httpRetry = { maxAttempts: 5, initialIntervalMs: 30 * SECOND, backoffCoefficient: 3, maxIntervalMs: 15 * MINUTE };
+const httpRetry = {
+  maxAttempts: 5,
+  initialIntervalMs: 30 * SECOND,
+  backoffCoefficient: 3,
+  maxIntervalMs: 15 * MINUTE,
+};
 
 export const syncAllLeagues = defineTask({
   ...common,
@@ -44,7 +49,8 @@ export const syncHistoricalData = defineTask({
 export const updateRecentResults = defineTask({
   ...common,
   name: "update_recent_results",
-  description: "Re-read the current season and apply what changed: new results, corrections, fixtures now played.",
+  description:
+    "Re-read the current season and apply what changed: new results, corrections, fixtures now played.",
   payload: NoPayload,
   timeoutMs: 10 * MINUTE,
   retry: httpRetry,
@@ -52,7 +58,17 @@ export const updateRecentResults = defineTask({
   schedules: [{ id: "update_recent_results", cron: "0 */3 * * *", timezone: "UTC" }],
 });
 
-export const syncTasks = { syncAllLeagues, syncSingleLeague, syncHistoricalData, updateRecentResults } as const;
+export const syncTasks = {
+  syncAllLeagues,
+  syncSingleLeague,
+  syncHistoricalData,
+  updateRecentResults,
+} as const;
 
 /** The sync tasks whose completion means "new results synced". */
-export const resultSyncTasks = [syncAllLeagues, syncSingleLeague, syncHistoricalData, updateRecentResults] as const;
+export const resultSyncTasks = [
+  syncAllLeagues,
+  syncSingleLeague,
+  syncHistoricalData,
+  updateRecentResults,
+] as const;
