@@ -1,7 +1,14 @@
+import { backtestCommand } from "./commands/backtest.js";
 import { dlqCommand } from "./commands/dlq.js";
 import { inspectCommand } from "./commands/inspect.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { runsCommand } from "./commands/runs.js";
+import {
+  backfillCommand,
+  healthCommand,
+  pauseCommand,
+  schedulesCommand,
+} from "./commands/schedules.js";
 import { tasksDocCommand } from "./commands/tasks-doc.js";
 import { triggerCommand } from "./commands/trigger.js";
 import { upCommand } from "./commands/up.js";
@@ -15,7 +22,12 @@ const USAGE = `matchday <command>
   runs [--task <t>] [--status <s>] [--limit <n>] [--json]
   inspect [--json]                         live instances and consumers
   dlq [list | retry <seq>] [--json]        dead letters
+  schedules [--json]                       schedules, next runs (UTC and local), last fired, paused
+  pause <schedule> | resume <schedule>     pause or resume a schedule (kept in NATS KV)
+  backfill <schedule> --from <iso> --to <iso>   a tick for each slot in the range (deterministic ids)
+  health [--json]                          run health_check: stale schedules and tasks, schedulers, NATS, PostgreSQL
   tasks-doc [--out <file>] [--check]       the generated task reference
+  backtest --league <code> --from <season> --to <season> [--refit weekly|daily] [--from-dir <dir>] [--json]
 
 Configuration comes from the environment (see .env.example).`;
 
@@ -43,6 +55,20 @@ export async function main(
     case "dlq":
       await dlqCommand(args, env);
       return 0;
+    case "schedules":
+      await schedulesCommand(args, env);
+      return 0;
+    case "pause":
+    case "resume":
+      await pauseCommand(args, env, cmd === "pause");
+      return 0;
+    case "backfill":
+      await backfillCommand(args, env);
+      return 0;
+    case "health":
+      return healthCommand(args, env);
+    case "backtest":
+      return backtestCommand(args, env);
     case "tasks-doc":
       return tasksDocCommand(args);
     case undefined:

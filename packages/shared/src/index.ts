@@ -114,7 +114,7 @@ export * from "./tasks/catalog/index.js";
 // Database
 export { openDatabase, redactUrl, type Database, type Db } from "./db/client.js";
 export { migrateDatabase, migrationsFolder } from "./db/migrate.js";
-export { listRuns, type RunFilter } from "./db/runs-repo.js";
+export { listRuns, isTaskRunning, lastSuccessAt, type RunFilter } from "./db/runs-repo.js";
 export * from "./db/schema/index.js";
 // Runtime
 export {

@@ -1,13 +1,126 @@
-import { cleanupOldData, defineService, ServiceName } from "@matchday/shared";
+import {
+  cleanupOldData,
+  createRunRecorder,
+  defineService,
+  healthCheck,
+  isTaskRunning,
+  runIdFor,
+  ServiceName,
+  taskByName,
+} from "@matchday/shared";
 import { SchedulerConfig } from "./config.js";
+import { createRealClock, createSchedulerEngine, type Tick } from "./domain/index.js";
+import { buildHealthReport } from "./health.js";
+import { openScheduleState } from "./kv-state.js";
+import { loadSchedules } from "./schedules.js";
 import { handleCleanupOldData } from "./tasks/cleanup-old-data.js";
+import { handleHealthCheck } from "./tasks/health-check.js";
 
-/** The scheduler process: cron ticks (added with the scheduler engine) and the housekeeping tasks. */
+/**
+ * The scheduler process: turns the catalog's schedules (patched by MATCHDAY_SCHEDULES) into ticks on
+ * the tasks' subjects, and serves the housekeeping tasks. Any number of replicas may run: each
+ * publishes every slot with message id `<task>@<slot UTC>` (JetStream keeps one), and the last fired
+ * slot per schedule lives in a KV bucket moved forward by compare-and-set.
+ */
 export const schedulerService = defineService({
   name: ServiceName.Scheduler,
   config: SchedulerConfig,
-  tasks: { cleanupOldData },
-  createHandlers: ({ database }) => ({
-    cleanupOldData: (p, ctx) => handleCleanupOldData(p, { ...ctx, db: database.db }),
-  }),
+  tasks: { cleanupOldData, healthCheck },
+  createHandlers: async ({ database, config, nc, jsm, topology }) => {
+    const schedules = loadSchedules(config.MATCHDAY_SCHEDULES);
+    const state = await openScheduleState(nc, topology);
+    const report = (now: Date) =>
+      buildHealthReport({ now, schedules, state, database, nc, jsm, topology });
+    return {
+      cleanupOldData: (p, ctx) => handleCleanupOldData(p, { ...ctx, db: database.db }),
+      healthCheck: (p, ctx) => handleHealthCheck(p, { ...ctx, report }),
+    };
+  },
+  async extra({ config, nc, topology, publisher, database, clock, logger, instanceId }) {
+    const schedules = loadSchedules(config.MATCHDAY_SCHEDULES);
+    const state = await openScheduleState(nc, topology);
+    const recorder = createRunRecorder(database.db);
+    const defOf = (task: string) => {
+      const def = taskByName(task);
+      if (!def) throw new Error(`schedule names unknown task ${task}`);
+      return def;
+    };
+    const triggerOf = (tick: Tick) => ({
+      kind: "schedule" as const,
+      scheduleId: tick.scheduleId,
+      slot: tick.slot,
+      slotLocal: tick.slotLocal,
+      reason: tick.reason,
+      firedAt: tick.firedAt,
+    });
+    const log = logger.child({ component: "scheduler" });
+    const engine = createSchedulerEngine({
+      schedules,
+      clock: createRealClock(clock),
+      state,
+      catchupCap: config.SCHEDULER_CATCHUP_CAP,
+      logger: {
+        debug: (o, m) => log.debug(o, m),
+        info: (o, m) => log.info(o, m),
+        warn: (o, m) => log.warn(o, m),
+        error: (o, m) => log.error(o, m),
+      },
+      publish: async (tick) => {
+        const pub = await publisher.publish(defOf(tick.task), tick.payload as never, {
+          key: tick.slot,
+          trigger: triggerOf(tick),
+        });
+        log.info(
+          {
+            schedule: tick.scheduleId,
+            slot: tick.slot,
+            reason: tick.reason,
+            runId: pub.runId,
+            duplicate: pub.duplicate,
+          },
+          "tick",
+        );
+        return { duplicate: pub.duplicate };
+      },
+      // A run counts as in progress while it is `running` and younger than its time limit (a lost
+      // worker's stale row must not block the schedule forever).
+      isTaskRunning: (task) =>
+        isTaskRunning(database.db, task, new Date(clock.now().getTime() - defOf(task).timeoutMs)),
+      recordSkip: async (tick, reason) => {
+        const def = defOf(tick.task);
+        const now = clock.now();
+        await recorder.recordFinished(
+          {
+            runId: runIdFor(tick.msgId),
+            attempt: 1,
+            task: def.name,
+            service: def.service,
+            trigger: triggerOf(tick),
+            payload: tick.payload,
+            msgId: tick.msgId,
+            instanceId,
+            startedAt: now,
+          },
+          {
+            status: "skipped",
+            finishedAt: now,
+            result: {
+              skipped: true,
+              reason: `${reason}: the previous run of ${def.name} is still running`,
+            },
+          },
+        );
+        log.info(
+          { schedule: tick.scheduleId, slot: tick.slot },
+          "tick skipped: previous run still running",
+        );
+      },
+    });
+    await engine.start();
+    log.info(
+      { schedules: schedules.filter((s) => s.enabled).map((s) => s.id) },
+      "scheduler started",
+    );
+    return () => engine.stop();
+  },
 });

@@ -69,7 +69,7 @@ export async function dlqCommand(
     if (verb === "list") {
       const rows = await readDeadLetters(cli, Number(values.limit));
       if (values.json) return printJson(rows);
-      return printTable(rows, [
+      return printTable(rows as unknown as Record<string, unknown>[], [
         "seq",
         "time",
         "task",

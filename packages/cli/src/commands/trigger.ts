@@ -5,8 +5,9 @@ import {
   PayloadValidationError,
   taskByName,
   validatePayload,
+  type AnyTaskDef,
 } from "@matchday/shared";
-import { connectCli } from "../client.js";
+import { connectCli, type CliContext } from "../client.js";
 import { printJson, UsageError } from "../output.js";
 
 /**
@@ -54,28 +55,8 @@ export async function triggerCommand(
     throw new UsageError("--timeout takes a positive number of seconds");
   const cli = await connectCli(env);
   try {
-    const outcomes: { status: string; body: Record<string, unknown> }[] = [];
-    // Set once the run id is known; events for other runs are ignored.
-    const wanted: { runId?: string } = {};
-    let resolveDone: () => void = () => {};
-    const done = new Promise<void>((r) => (resolveDone = r));
-    const listen = (subject: string) =>
-      cli.nc.subscribe(subject, {
-        callback: (_e, m) => {
-          const runId = m.headers?.get(Header.RunId);
-          if (!runId || runId !== wanted.runId) return;
-          const body = m.json<Record<string, unknown>>();
-          outcomes.push({ status: String(body.status), body });
-          resolveDone();
-        },
-      });
-    const subs = values.wait
-      ? [listen(cli.topology.completedSubject(def)), listen(cli.topology.failedSubject(def))]
-      : [];
-    if (values.wait) await cli.nc.flush();
-    const pub = await createPublisher(cli.js, cli.topology).publish(def, payload as never);
-    wanted.runId = pub.runId;
     if (!values.wait) {
+      const pub = await createPublisher(cli.js, cli.topology).publish(def, payload as never);
       if (values.json) printJson(pub);
       else
         console.log(
@@ -83,18 +64,11 @@ export async function triggerCommand(
         );
       return 0;
     }
-    if (!values.json)
-      console.log(`published ${def.name} run ${pub.runId}; waiting up to ${timeoutMs / 1000} s…`);
-    const timer = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), timeoutMs).unref());
-    const raced = await Promise.race([done.then(() => "done" as const), timer]);
-    subs.forEach((s) => s.unsubscribe());
-    if (raced === "timeout") {
-      console.error(
-        `no outcome for run ${pub.runId} within ${timeoutMs / 1000} s (it may still be queued or retrying: matchday runs --task ${def.name})`,
-      );
-      return 1;
-    }
-    const outcome = outcomes[0]!;
+    const outcome = await triggerAndWait(cli, def, payload, timeoutMs, (runId) => {
+      if (!values.json)
+        console.log(`published ${def.name} run ${runId}; waiting up to ${timeoutMs / 1000} s…`);
+    });
+    if (!outcome) return 1;
     if (values.json) printJson(outcome.body);
     else {
       const detail = outcome.body.error
@@ -103,11 +77,65 @@ export async function triggerCommand(
           ? ` ${JSON.stringify(outcome.body.result)}`
           : "";
       console.log(
-        `${def.name} run ${pub.runId} ${outcome.status} (attempt ${String(outcome.body.attempt)})${detail}`,
+        `${def.name} run ${outcome.runId} ${outcome.status} (attempt ${String(outcome.body.attempt)})${detail}`,
       );
     }
     return outcome.status === "succeeded" || outcome.status === "skipped" ? 0 : 1;
   } finally {
     await cli.close();
+  }
+}
+
+/**
+ * Publishes a manual run of `def` and waits for its final outcome: the completion event, or the
+ * failure event published when it is dead-lettered (retries in between publish nothing). Returns
+ * undefined, after saying so on stderr, when nothing arrives within `timeoutMs`.
+ */
+export async function triggerAndWait(
+  cli: CliContext,
+  def: AnyTaskDef,
+  payload: unknown,
+  timeoutMs: number,
+  onPublished: (runId: string) => void = () => {},
+): Promise<{ runId: string; status: string; body: Record<string, unknown> } | undefined> {
+  // Set once the run id is known; events for other runs are ignored.
+  const wanted: { runId?: string } = {};
+  let resolveDone: (v: { status: string; body: Record<string, unknown> }) => void = () => {};
+  const done = new Promise<{ status: string; body: Record<string, unknown> }>(
+    (r) => (resolveDone = r),
+  );
+  const listen = (subject: string) =>
+    cli.nc.subscribe(subject, {
+      callback: (_e, m) => {
+        const runId = m.headers?.get(Header.RunId);
+        if (!runId || runId !== wanted.runId) return;
+        const body = m.json<Record<string, unknown>>();
+        resolveDone({ status: String(body.status), body });
+      },
+    });
+  const subs = [
+    listen(cli.topology.completedSubject(def)),
+    listen(cli.topology.failedSubject(def)),
+  ];
+  try {
+    await cli.nc.flush();
+    const pub = await createPublisher(cli.js, cli.topology).publish(def, payload as never);
+    wanted.runId = pub.runId;
+    onPublished(pub.runId);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>(
+      (r) => (timer = setTimeout(() => r(undefined), timeoutMs)),
+    );
+    const outcome = await Promise.race([done, timeout]);
+    clearTimeout(timer);
+    if (!outcome) {
+      console.error(
+        `no outcome for run ${pub.runId} within ${timeoutMs / 1000} s (it may still be queued or retrying: matchday runs --task ${def.name})`,
+      );
+      return undefined;
+    }
+    return { runId: pub.runId, ...outcome };
+  } finally {
+    subs.forEach((s) => s.unsubscribe());
   }
 }

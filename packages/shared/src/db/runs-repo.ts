@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, max, type SQL } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { taskRuns, type RunStatus, type TaskRunRow } from "./schema/platform.js";
 
@@ -21,4 +21,26 @@ export async function listRuns(db: Db, filter: RunFilter = {}): Promise<TaskRunR
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(taskRuns.startedAt), desc(taskRuns.attempt))
     .limit(Math.min(filter.limit ?? 20, 1000));
+}
+
+/** Whether a run of `task` started after `since` is still `running` (the overlap check). */
+export async function isTaskRunning(db: Db, task: string, since: Date): Promise<boolean> {
+  const rows = await db
+    .select({ runId: taskRuns.runId })
+    .from(taskRuns)
+    .where(
+      and(eq(taskRuns.task, task), eq(taskRuns.status, "running"), gt(taskRuns.startedAt, since)),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** The finish time of each task's last *succeeded* run (failed, timed-out, skipped never count). */
+export async function lastSuccessAt(db: Db): Promise<Map<string, Date>> {
+  const rows = await db
+    .select({ task: taskRuns.task, at: max(taskRuns.finishedAt) })
+    .from(taskRuns)
+    .where(eq(taskRuns.status, "succeeded"))
+    .groupBy(taskRuns.task);
+  return new Map(rows.filter((r) => r.at).map((r) => [r.task, r.at as Date]));
 }
