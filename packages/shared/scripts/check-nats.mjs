@@ -1,4 +1,5 @@
-// Exit 0 when a JetStream-enabled NATS answers at the given URL, 1 otherwise (used by .ci/run).
+// Exit 0 when a JetStream-enabled NATS answers at the given URL, 1 otherwise (used by .ci/run;
+// it lives in packages/shared so that its @nats-io imports resolve).
 import { connect } from "@nats-io/transport-node";
 import { jetstreamManager } from "@nats-io/jetstream";
 
