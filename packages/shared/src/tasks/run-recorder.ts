@@ -68,7 +68,16 @@ function row(start: RunStart, status: RunStatus) {
 export function createRunRecorder(db: Db): RunRecorder {
   return {
     async begin(start) {
-      // Fast path: the first delivery of a new run id has no history to look at.
+      // Fast path, one statement: the first delivery of a run id not seen before has no history.
+      // A conflict means the run exists (a republished run): take the careful path below.
+      if (start.attempt === 1) {
+        const inserted = await db
+          .insert(taskRuns)
+          .values(row(start, "running"))
+          .onConflictDoNothing()
+          .returning({ runId: taskRuns.runId });
+        if (inserted.length === 1) return { previousSuccess: null };
+      }
       return db.transaction(async (tx) => {
         const [prev] = await tx
           .select()

@@ -2,6 +2,7 @@ import { headers as natsHeaders, type NatsConnection } from "@nats-io/nats-core"
 import {
   JetStreamApiCodes,
   JetStreamApiError,
+  type Consumer,
   type ConsumerMessages,
   type JetStreamClient,
   type JetStreamManager,
@@ -438,12 +439,14 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
     const durable = topology.taskDurable(def);
     const log = logger.child({ task: def.name });
     let backoff = 250;
+    // Looked up once, and again only after an error (a lookup is a round trip per pull).
+    let consumer: Consumer | undefined;
     while (!stopping) {
       await slots.waitFree();
       if (stopping) break;
       let batch: ConsumerMessages | undefined;
       try {
-        const consumer = await js.consumers.get(topology.streams.tasks, durable);
+        consumer ??= await js.consumers.get(topology.streams.tasks, durable);
         batch = await consumer.fetch({
           max_messages: slots.free,
           expires: opts.pullExpiresMs ?? 5_000,
@@ -458,6 +461,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
         backoff = 250;
       } catch (err) {
         if (stopping) break;
+        consumer = undefined;
         if (err instanceof JetStreamApiError && err.code === JetStreamApiCodes.ConsumerNotFound) {
           log.warn("consumer missing: recreating it");
           await ensureConsumer(
