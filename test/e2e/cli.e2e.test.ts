@@ -156,3 +156,43 @@ describe("matchday CLI", () => {
     expect(res.stderr).toMatch(/SHUTDOWN_GRACE_MS/);
   });
 });
+
+describe("matchday up without NATS_URL and DATABASE_URL", () => {
+  it("cli - starts a local nats-server and embedded PGlite in the data directory, serves, and exits 0 on SIGTERM", async () => {
+    const { mkdtempSync, existsSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const dataDir = mkdtempSync(path.join(tmpdir(), "matchday-up-"));
+    const p = startProcess(
+      CLI_ENTRY,
+      { MATCHDAY_DATA_DIR: dataDir, NATS_URL: "", DATABASE_URL: "", MATCHDAY_NAMESPACE: "" },
+      ["up", "scheduler"],
+    );
+    try {
+      const started = await p.waitForLog(/started a local nats-server/, 60_000);
+      await p.waitForLog(/service started/, 60_000);
+      expect(existsSync(path.join(dataDir, "pglite"))).toBe(true);
+      expect(existsSync(path.join(dataDir, "nats"))).toBe(true);
+      const url = JSON.parse(started).url as string;
+      // It serves: a manual run through the embedded NATS and PGlite.
+      const res = await runCli(
+        ["trigger", "cleanup_old_data", "--wait", "--timeout", "30", "--json"],
+        { NATS_URL: url, MATCHDAY_NAMESPACE: "" },
+      );
+      expect(res.code).toBe(0);
+      expect(JSON.parse(res.stdout).status).toBe("succeeded");
+      const runs = await runCli(["runs", "--json"], {
+        NATS_URL: url,
+        MATCHDAY_NAMESPACE: "",
+        DATABASE_URL: "",
+      });
+      expect(JSON.parse(runs.stdout)[0]).toMatchObject({
+        task: "cleanup_old_data",
+        status: "succeeded",
+      });
+    } finally {
+      p.kill("SIGTERM");
+    }
+    expect(await p.exited).toBe(0);
+  });
+});

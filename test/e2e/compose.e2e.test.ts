@@ -581,3 +581,36 @@ describe(".env.example", () => {
     }
   });
 });
+
+describe("README against docker-compose", () => {
+  const readme = readRepoFile("README.md");
+  const compose = loadCompose();
+
+  it("readme - the two commands are there: run it (compose, and without Docker) and test it", () => {
+    expect(readme).toMatch(/^docker compose up\s/m);
+    expect(readme).toMatch(/pnpm install && pnpm matchday up/);
+    expect(readme).toMatch(/^pnpm test\s/m);
+    expect(readme).toMatch(/bash \.ci\/run/);
+    const pkg = JSON.parse(readRepoFile("package.json")) as { scripts: Record<string, string> };
+    expect(pkg.scripts.test).toMatch(/vitest run/);
+    expect(readRepoFile(".ci/run")).toMatch(/^pnpm test$/m);
+  });
+
+  it("readme - the services it names to scale exist in compose, and nats-box is reached through its profile", () => {
+    for (const m of readme.matchAll(/--scale (\w+)=\d+/g))
+      expect(Object.keys(compose.services)).toContain(m[1]);
+    const box = service(compose, "nats-box") as ComposeService & { profiles?: string[] };
+    const profile = /docker compose --profile (\w+) run --rm nats-box/.exec(readme)?.[1];
+    expect(profile).toBeDefined();
+    expect(box.profiles).toContain(profile);
+  });
+
+  it("readme - every nats pub subject it shows is a task subject of the catalog", async () => {
+    const { catalog, createTopology } = await import("@matchday/shared");
+    const t = createTopology();
+    const subjects = new Set(catalog.map((d) => t.taskSubject(d)));
+    const shown = [...readme.matchAll(/nats pub (?:-J )?(task\.[a-z_.]+)/g)].map((m) => m[1]!);
+    expect(shown.length).toBeGreaterThan(2);
+    for (const s of shown) expect(subjects).toContain(s);
+  });
+});
