@@ -1,7 +1,7 @@
 import path from "node:path";
 import type * as z from "zod";
 import { BaseConfig } from "../config/base-config.js";
-import { parseConfig } from "../config/load-config.js";
+import { ConfigError, parseConfig } from "../config/load-config.js";
 import { openDatabase, type Database } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { createShutdown, type Shutdown } from "../lifecycle/shutdown.js";
@@ -86,6 +86,19 @@ export async function runServices(
   modules: readonly ServiceModule[],
   env: Record<string, string | undefined>,
 ): Promise<{ infra: Infra; services: RunningService[] }> {
+  // Every service's own schema (with its cross-field rules) is checked before anything connects;
+  // all problems are reported together, one line each.
+  const problems = new Set<string>();
+  const configs = new Map<ServiceModule, unknown>();
+  for (const m of modules) {
+    try {
+      configs.set(m, parseConfig(m.config, env));
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      err.problems.forEach((p) => problems.add(p));
+    }
+  }
+  if (problems.size) throw new ConfigError([...problems]);
   const infra = await connectInfra(
     mergedConfigSchema(modules),
     env,
@@ -97,7 +110,7 @@ export async function runServices(
     await Promise.all(services.map((s) => s.stop(infra.config.SHUTDOWN_GRACE_MS)));
   });
   for (const m of modules) {
-    const config = { ...infra.config, ...m.config.parse(env) };
+    const config = { ...infra.config, ...(configs.get(m) as object) };
     services.push(await startService(m, { ...infra, config }));
   }
   return { infra, services };

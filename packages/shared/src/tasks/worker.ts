@@ -3,7 +3,6 @@ import {
   JetStreamApiCodes,
   JetStreamApiError,
   type Consumer,
-  type ConsumerMessages,
   type JetStreamClient,
   type JetStreamManager,
   type JsMsg,
@@ -127,7 +126,6 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
   const running = new Map<string, { run: InFlightRun; abort: AbortController }>();
   const counters: ReturnType<TaskWorker["stats"]> = {};
   const loops: Promise<void>[] = [];
-  const fetches = new Set<ConsumerMessages>();
   let stopping = false;
   let stopPromise: Promise<void> | undefined;
   const termWithReason = supportsTermReason(opts.nc);
@@ -435,28 +433,34 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
     }
   }
 
-  async function pullLoop(def: AnyTaskDef, handler: TaskHandler<AnyTaskDef>, slots: Semaphore) {
+  /**
+   * One pull loop per slot: each asks for one message (`next`), runs it, and asks again. No message
+   * ever waits in a client-side buffer with its ack timer running, and a replica never holds more
+   * messages than it has free slots, so idle replicas get the work (what `fetch` batches and
+   * `consume` buffers do not guarantee for long tasks).
+   */
+  async function slotLoop(def: AnyTaskDef, handler: TaskHandler<AnyTaskDef>, busy: Semaphore) {
     const durable = topology.taskDurable(def);
     const log = logger.child({ task: def.name });
     let backoff = 250;
-    // Looked up once, and again only after an error (a lookup is a round trip per pull).
+    // Looked up once, and again only after an error (a lookup is a round trip).
     let consumer: Consumer | undefined;
     while (!stopping) {
-      await slots.waitFree();
-      if (stopping) break;
-      let batch: ConsumerMessages | undefined;
       try {
         consumer ??= await js.consumers.get(topology.streams.tasks, durable);
-        batch = await consumer.fetch({
-          max_messages: slots.free,
-          expires: opts.pullExpiresMs ?? 5_000,
-        });
-        fetches.add(batch);
-        for await (const m of batch) {
-          slots.take();
-          void handleMessage(def, handler, m)
-            .catch((err) => log.error({ err }, "message handling failed"))
-            .finally(() => slots.release());
+        const m = await consumer.next({ expires: opts.pullExpiresMs ?? 5_000 });
+        if (!m) continue;
+        if (stopping) {
+          m.nak(); // arrived after shutdown began: hand it straight back
+          break;
+        }
+        busy.take();
+        try {
+          await handleMessage(def, handler, m);
+        } catch (err) {
+          log.error({ err }, "message handling failed");
+        } finally {
+          busy.release();
         }
         backoff = 250;
       } catch (err) {
@@ -474,17 +478,17 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
         }
         await sleep(backoff);
         backoff = Math.min(backoff * 2, 5_000);
-      } finally {
-        if (batch) fetches.delete(batch);
       }
     }
   }
 
   const allSlots: Semaphore[] = [];
   for (const [key, def] of defs) {
-    const slots = new Semaphore(Math.max(1, opts.concurrency?.[def.name] ?? def.concurrency));
-    allSlots.push(slots);
-    loops.push(pullLoop(def, opts.handlers[key] as TaskHandler<AnyTaskDef>, slots));
+    const size = Math.max(1, opts.concurrency?.[def.name] ?? def.concurrency);
+    const busy = new Semaphore(size);
+    allSlots.push(busy);
+    for (let i = 0; i < size; i++)
+      loops.push(slotLoop(def, opts.handlers[key] as TaskHandler<AnyTaskDef>, busy));
   }
 
   return {
@@ -493,7 +497,6 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
     stop(graceMs = 25_000) {
       stopPromise ??= (async () => {
         stopping = true;
-        for (const f of fetches) f.stop();
         const idle = Promise.all(allSlots.map((s) => s.idle()));
         const timedOut = await Promise.race([
           idle.then(() => false),
@@ -503,7 +506,8 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
           for (const r of running.values()) r.abort.abort(new ShutdownAbort("shutdown"));
           await idle;
         }
-        await Promise.allSettled(loops);
+        // Idle loops are parked in a pull that ends within its expiry; do not wait longer than that.
+        await Promise.race([Promise.allSettled(loops), sleep(opts.pullExpiresMs ?? 5_000)]);
       })();
       return stopPromise;
     },
