@@ -13,7 +13,7 @@ import { assertSeasonCode } from "../domain/season.js";
 /** Where football-data.co.uk publishes season files: `<base><season>/<league>.csv`. */
 export const DEFAULT_FOOTBALL_DATA_URL = "https://www.football-data.co.uk/mmz4281/";
 
-/** The leagues followed unless configured otherwise (`FOOTBALL_DATA_LEAGUES`). */
+/** The leagues followed unless configured otherwise (`SYNC_LEAGUES`). */
 export const DEFAULT_LEAGUES = ["E0", "E1", "SP1", "D1", "I1", "F1"] as const;
 
 /** A downloaded file: its bytes exactly as served, and where they came from (URL or path). */
