@@ -116,6 +116,7 @@ export { openDatabase, redactUrl, type Database, type Db } from "./db/client.js"
 export { migrateDatabase, migrationsFolder } from "./db/migrate.js";
 export { listRuns, isTaskRunning, lastSuccessAt, type RunFilter } from "./db/runs-repo.js";
 export * from "./db/schema/index.js";
+export * from "./db/reads/football.js";
 // Runtime
 export {
   defineService,

@@ -1,13 +1,14 @@
-import { defineService, ServiceName } from "@matchday/shared";
-import { MlConfig } from "./config.js";
+import { defineService, mlTasks, ServiceName } from "@matchday/shared";
+import { MlConfig, modelSettingsFrom } from "./config.js";
+import { handleRetrainModel } from "./tasks/retrain-model.js";
 
-/**
- * The ml service. Its tasks' handlers are bound here as they are written; a task without a handler
- * has no consumer yet and `matchday inspect` lists it as unserved.
- */
+/** The ml service: fits and stores the model of each league (`retrain_model`). */
 export const mlService = defineService({
   name: ServiceName.Ml,
   config: MlConfig,
-  tasks: {},
-  createHandlers: () => ({}),
+  tasks: mlTasks,
+  createHandlers: ({ config, database }) => {
+    const deps = { db: database.db, settings: modelSettingsFrom(config) };
+    return { retrainModel: (payload, ctx) => handleRetrainModel(payload, ctx, deps) };
+  },
 });

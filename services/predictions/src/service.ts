@@ -1,13 +1,21 @@
-import { defineService, ServiceName } from "@matchday/shared";
+import { defineService, predictionTasks, ServiceName } from "@matchday/shared";
 import { PredictionsConfig } from "./config.js";
+import { handleGeneratePredictionForMatch } from "./tasks/generate-prediction-for-match.js";
+import { handleGeneratePredictions } from "./tasks/generate-predictions.js";
+import { handleValidatePredictions } from "./tasks/validate-predictions.js";
 
-/**
- * The predictions service. Its tasks' handlers are bound here as they are written; a task without a handler
- * has no consumer yet and `matchday inspect` lists it as unserved.
- */
+/** The predictions service: predicts fixtures with each league's active model and scores them. */
 export const predictionsService = defineService({
   name: ServiceName.Predictions,
   config: PredictionsConfig,
-  tasks: {},
-  createHandlers: () => ({}),
+  tasks: predictionTasks,
+  createHandlers: ({ database }) => {
+    const deps = { db: database.db };
+    return {
+      generatePredictions: (payload, ctx) => handleGeneratePredictions(payload, ctx, deps),
+      generatePredictionForMatch: (payload, ctx) =>
+        handleGeneratePredictionForMatch(payload, ctx, deps),
+      validatePredictions: (payload, ctx) => handleValidatePredictions(payload, ctx, deps),
+    };
+  },
 });

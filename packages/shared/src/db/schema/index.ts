@@ -1,2 +1,5 @@
 export * from "./platform.js";
 export * from "./sync.js";
+export * from "./ml.js";
+export * from "./predictions.js";
+export * from "./analytics.js";
