@@ -1,5 +1,6 @@
 import { backtestCommand } from "./commands/backtest.js";
 import { dlqCommand } from "./commands/dlq.js";
+import { etlCommand } from "./commands/etl.js";
 import { inspectCommand } from "./commands/inspect.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { runsCommand } from "./commands/runs.js";
@@ -27,6 +28,7 @@ const USAGE = `matchday <command>
   backfill <schedule> --from <iso> --to <iso>   a tick for each slot in the range (deterministic ids)
   health [--json]                          run health_check: stale schedules and tasks, schedulers, NATS, PostgreSQL
   tasks-doc [--out <file>] [--check]       the generated task reference
+  etl generate --season <s> --gameweeks <a>-<b> --out <dir> [--seed <n>]   offline ETL data
   backtest --league <code> --from <season> --to <season> [--refit weekly|daily] [--from-dir <dir>] [--json]
 
 Configuration comes from the environment (see .env.example).`;
@@ -71,6 +73,8 @@ export async function main(
       return backtestCommand(args, env);
     case "tasks-doc":
       return tasksDocCommand(args);
+    case "etl":
+      return etlCommand(args);
     case undefined:
     case "help":
     case "--help":

@@ -23,6 +23,7 @@ import { PlayerMappingFile, TeamMappingFile } from "../clients/schemas/mappings.
 import {
   SofaAttributeOverviews,
   SofaEventResponse,
+  SofaEventsPage,
   SofaHeatmap,
   SofaLineups,
   SofaPlayerSeasonStats,
@@ -515,6 +516,7 @@ describe("everything written parses with the clients' schemas", () => {
     if (p.endsWith("mappings/team_mapping.json")) return TeamMappingFile;
     if (p.endsWith("mappings/player_mapping.json")) return PlayerMappingFile;
     if (p.includes("/events/round/")) return SofaRoundEvents;
+    if (/\/events\/(last|next)\/\d+\.json$/.test(p)) return SofaEventsPage;
     if (/^sofascore\/event\/\d+\.json$/.test(p)) return SofaEventResponse;
     if (p.endsWith("/lineups.json")) return SofaLineups;
     if (p.endsWith("/heatmap.json")) return SofaHeatmap;
@@ -536,7 +538,7 @@ describe("everything written parses with the clients' schemas", () => {
         perSchema.set(schema, (perSchema.get(schema) ?? 0) + 1);
       }
       expect(failures).toEqual([]);
-      expect(perSchema.size).toBe(12);
+      expect(perSchema.size).toBe(13);
     },
     FILE_WALK_MS,
   );

@@ -12,6 +12,7 @@
  * <out>/fpl/<season>/api/element-summary/<id>.json     recorded when it exists, else derived (every element)
  * <out>/sofascore/mappings/{team,player}_mapping.json  this season's FPL ids ↔ SofaScore ids
  * <out>/sofascore/unique-tournament/17/season/<sid>/events/round/<n>.json
+ * <out>/sofascore/unique-tournament/17/season/<sid>/events/{last,next}/<page>.json   paged, hasNextPage
  * <out>/sofascore/event/<id>.json
  * <out>/sofascore/event/<id>/lineups.json                              finished events only
  * <out>/sofascore/event/<id>/player/<pid>/heatmap.json                  absent = 404
@@ -38,7 +39,8 @@ import {
   positionalAverages,
   type AttributeOverviewJson,
 } from "./sofa-attribute-overviews.js";
-import { buildSofaEvent } from "./sofa-event.js";
+import { buildSofaEvent, type GeneratedSofaEvent } from "./sofa-event.js";
+import { sofaEventPages } from "./sofa-event-pages.js";
 import { buildHeatmapPoints } from "./sofa-heatmap.js";
 import { buildSofaLineups } from "./sofa-lineups.js";
 import { buildSeasonStatistics } from "./sofa-season-statistics.js";
@@ -312,6 +314,7 @@ export function generateOfflineData(options: GenerateOptions): GenerateResult {
   let eventCount = 0;
   let heatmapCount = 0;
   let emptyHeatmapCount = 0;
+  const seasonEvents: GeneratedSofaEvent[] = [];
   for (let round = from; round <= to; round++) {
     const roundFixtures = rec.fixtures
       .filter((f) => f.event === round)
@@ -335,6 +338,7 @@ export function generateOfflineData(options: GenerateOptions): GenerateResult {
     });
     events.sort((a, b) => a.startTimestamp - b.startTimestamp || a.id - b.id);
     write(path.join(seasonDir, "events", "round", `${round}.json`), { events });
+    seasonEvents.push(...events);
     for (const event of events) {
       eventCount++;
       write(path.join(sofaRoot, "event", `${event.id}.json`), { event });
@@ -367,6 +371,13 @@ export function generateOfflineData(options: GenerateOptions): GenerateResult {
         );
       }
     }
+  }
+
+  const pages = sofaEventPages(seasonEvents);
+  for (const direction of ["last", "next"] as const) {
+    pages[direction].forEach((page, n) =>
+      write(path.join(seasonDir, "events", direction, `${n}.json`), page),
+    );
   }
 
   // --- SofaScore: season statistics and attribute overviews --------------------------------
