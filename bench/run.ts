@@ -4,12 +4,14 @@
  * assert nothing. The exit code is 0 unless a suite crashes (1) or an unknown suite is named (2).
  */
 import os from "node:os";
+import { modelSuite } from "./model.bench.js";
 import { runtimeSuite } from "./runtime.bench.js";
+import { syncSuite } from "./sync.bench.js";
 import type { BenchSuite, SuiteReport } from "./suite.js";
 import { formatTable } from "./table.js";
 
 /** Every suite, in the order `pnpm bench` runs them. Add new suites here. */
-const SUITES: BenchSuite[] = [runtimeSuite];
+const SUITES: BenchSuite[] = [runtimeSuite, syncSuite, modelSuite];
 
 function hostLine(): string {
   const [l1 = 0, l5 = 0] = os.loadavg();

@@ -614,3 +614,23 @@ describe("README against docker-compose", () => {
     for (const s of shown) expect(subjects).toContain(s);
   });
 });
+
+describe("service-only configuration is documented", () => {
+  it("config - every variable a service's own schema reads is in .env.example and the README", async () => {
+    const keys = [
+      ...(await import("@matchday/sync")).SYNC_CONFIG_KEYS,
+      ...(await import("@matchday/ml")).ML_CONFIG_KEYS,
+      ...(await import("@matchday/predictions")).PREDICTIONS_CONFIG_KEYS,
+      ...(await import("@matchday/analytics")).ANALYTICS_CONFIG_KEYS,
+      ...(await import("@matchday/etl")).ETL_CONFIG_KEYS,
+      ...(await import("@matchday/scheduler")).SCHEDULER_CONFIG_KEYS,
+    ];
+    expect(keys.length).toBeGreaterThan(20);
+    const envExample = readRepoFile(".env.example");
+    const readme = readRepoFile("README.md");
+    for (const k of keys) {
+      expect(envExample, `.env.example lacks ${k}`).toMatch(new RegExp(`^# ${k}=`, "m"));
+      expect(readme, `README lacks ${k}`).toContain(`\`${k}\``);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { taskRuns, type RunStatus, type TaskRunRow } from "../db/schema/platform.js";
+import { Batcher } from "./batcher.js";
 import type { TriggerInfo } from "./headers.js";
 
 export interface RunStart {
@@ -64,20 +65,47 @@ function row(start: RunStart, status: RunStatus) {
   };
 }
 
-/** Run records in `platform.task_runs`. */
+interface Finish {
+  runId: string;
+  attempt: number;
+  startedAt: Date;
+  outcome: RunOutcome;
+}
+
+/**
+ * Run records in `platform.task_runs`. The two writes every run makes (its start on first delivery,
+ * its finish) are micro-batched: concurrent runs share one multi-row statement and one commit. Each
+ * caller still waits for its own row to be written before the worker acknowledges the message.
+ */
 export function createRunRecorder(db: Db): RunRecorder {
+  const batchOpts = { maxBatch: 200, maxConcurrent: 3 };
+  const firstStarts = new Batcher<RunStart, boolean>(async (starts) => {
+    const inserted = await db
+      .insert(taskRuns)
+      .values(starts.map((st) => row(st, "running")))
+      .onConflictDoNothing()
+      .returning({ runId: taskRuns.runId });
+    const ok = new Set(inserted.map((r) => r.runId));
+    return starts.map((st) => ok.has(st.runId));
+  }, batchOpts);
+  const finishes = new Batcher<Finish, void>(async (items) => {
+    const values = items.map(
+      (f) =>
+        sql`(${f.runId}::uuid, ${f.attempt}::int, ${f.outcome.status}::platform.run_status, ${f.outcome.finishedAt.toISOString()}::timestamptz, ${f.outcome.finishedAt.getTime() - f.startedAt.getTime()}::int, ${f.outcome.error ?? null}::text, ${f.outcome.result === undefined ? null : JSON.stringify(f.outcome.result)}::jsonb)`,
+    );
+    await db.execute(sql`
+      update platform.task_runs as t
+      set status = v.status, finished_at = v.finished_at, duration_ms = v.duration_ms, error = v.error, result = v.result
+      from (values ${sql.join(values, sql`, `)}) as v(run_id, attempt, status, finished_at, duration_ms, error, result)
+      where t.run_id = v.run_id and t.attempt = v.attempt`);
+    return items.map(() => undefined);
+  }, batchOpts);
+
   return {
     async begin(start) {
-      // Fast path, one statement: the first delivery of a run id not seen before has no history.
-      // A conflict means the run exists (a republished run): take the careful path below.
-      if (start.attempt === 1) {
-        const inserted = await db
-          .insert(taskRuns)
-          .values(row(start, "running"))
-          .onConflictDoNothing()
-          .returning({ runId: taskRuns.runId });
-        if (inserted.length === 1) return { previousSuccess: null };
-      }
+      // Fast path: the first delivery of a run id not seen before has no history (one batched
+      // insert). A conflict means the run exists (a republished run): take the careful path below.
+      if (start.attempt === 1 && (await firstStarts.add(start))) return { previousSuccess: null };
       return db.transaction(async (tx) => {
         const [prev] = await tx
           .select()
@@ -118,16 +146,7 @@ export function createRunRecorder(db: Db): RunRecorder {
       });
     },
     async finish(runId, attempt, startedAt, outcome) {
-      await db
-        .update(taskRuns)
-        .set({
-          status: outcome.status,
-          finishedAt: outcome.finishedAt,
-          durationMs: outcome.finishedAt.getTime() - startedAt.getTime(),
-          error: outcome.error ?? null,
-          result: outcome.result ?? null,
-        })
-        .where(and(eq(taskRuns.runId, runId), eq(taskRuns.attempt, attempt)));
+      await finishes.add({ runId, attempt, startedAt, outcome });
     },
     async recordFinished(start, outcome) {
       await db
