@@ -14,6 +14,7 @@ import {
   connectTestNats,
   createTestDatabase,
   runCli,
+  waitFor,
   type TestDatabase,
   type TestNats,
 } from "@matchday/shared/testing";
@@ -92,6 +93,24 @@ async function engineAt(start: string, entries: ScheduleEntry[]) {
 
 const subject = () => n.topology.taskSubject(updateLineups);
 
+/**
+ * Runs the virtual clock to `until`, then waits for the real effect: the schedule's last fired slot
+ * in KV. (The virtual clock settles in-memory work at once, but firings here make real NATS round
+ * trips, which finish later.)
+ */
+async function runTo(
+  e: Awaited<ReturnType<typeof engineAt>>,
+  id: string,
+  until: string,
+  lastFired: string,
+) {
+  await e.clock.runUntil(new Date(until));
+  await waitFor(async () => (await e.state.get(id)).lastFired === lastFired, {
+    timeoutMs: 15_000,
+    what: `${id} last fired ${lastFired}`,
+  });
+}
+
 describe("scheduler engine on NATS", () => {
   it("scheduler - down from 03:00 to 09:00, two replicas restarting together fire the missed slot once, marked catch-up", async () => {
     const entry: ScheduleEntry = {
@@ -103,7 +122,7 @@ describe("scheduler engine on NATS", () => {
     };
     const seed = await engineAt("2026-03-02T02:59:00Z", [entry]);
     await seed.engine.start();
-    await seed.clock.runUntil(new Date("2026-03-02T03:00:30Z")); // fires 03:00
+    await runTo(seed, "hourly_once", "2026-03-02T03:00:30Z", "2026-03-02T03:00:00Z");
     await seed.engine.stop();
     const before = (await ticksInStream(n.jsm, n.topology.streams.tasks, subject())).filter(
       (t) => t.schedule === "hourly_once",
@@ -135,15 +154,17 @@ describe("scheduler engine on NATS", () => {
     };
     const first = await engineAt("2026-05-01T09:59:00Z", [entry]);
     await first.engine.start();
-    await first.clock.runUntil(new Date("2026-05-01T10:00:30Z")); // 10:00 fires
+    await runTo(first, "hourly_paused", "2026-05-01T10:00:30Z", "2026-05-01T10:00:00Z");
     await first.state.setPaused("hourly_paused", true);
     await first.engine.stop();
     const restarted = await engineAt("2026-05-01T10:30:00Z", [entry]);
     await restarted.engine.start();
     expect((await restarted.engine.list(new Date("2026-05-01T10:30:00Z")))[0]!.paused).toBe(true);
-    await restarted.clock.runUntil(new Date("2026-05-01T12:30:00Z")); // 11:00 and 12:00 while paused
+    // 11:00 and 12:00 pass while paused (the last fired slot still advances)
+    await runTo(restarted, "hourly_paused", "2026-05-01T11:00:30Z", "2026-05-01T11:00:00Z");
+    await runTo(restarted, "hourly_paused", "2026-05-01T12:00:30Z", "2026-05-01T12:00:00Z");
     await restarted.state.setPaused("hourly_paused", false);
-    await restarted.clock.runUntil(new Date("2026-05-01T13:30:00Z")); // 13:00 after resume
+    await runTo(restarted, "hourly_paused", "2026-05-01T13:00:30Z", "2026-05-01T13:00:00Z");
     await restarted.engine.stop();
     const ticks = (await ticksInStream(n.jsm, n.topology.streams.tasks, subject())).filter(
       (t) => t.schedule === "hourly_paused",
@@ -173,6 +194,12 @@ describe("scheduler engine on NATS", () => {
     const { engine, clock } = await engineAt("2026-06-01T04:59:00Z", [entry]);
     await engine.start();
     await clock.runUntil(new Date("2026-06-01T05:00:30Z"));
+    await waitFor(
+      async () =>
+        (await listRuns(tdb.database.db, { task: "retrain_model", status: "skipped" })).length ===
+        1,
+      { timeoutMs: 15_000, what: "the skipped run" },
+    );
     await engine.stop();
     const ticks = await ticksInStream(
       n.jsm,
