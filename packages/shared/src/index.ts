@@ -127,4 +127,4 @@ export {
   type ServiceDeps,
   type RunningService,
 } from "./runtime/service.js";
-export { connectInfra, runServices, mergedConfigSchema, type Infra } from "./runtime/host.js";
+export { connectInfra, runServices, runServiceMain, mergedConfigSchema, type Infra } from "./runtime/host.js";

@@ -1,5 +1,6 @@
-import { runServices } from "@matchday/shared";
+import { runServiceMain } from "@matchday/shared";
 import { analyticsService } from "./service.js";
 
 // The composition root: `tsx src/main.ts` runs this one service (same as `matchday up analytics`).
-await runServices([analyticsService], process.env);
+// A bad configuration stops it with one line per problem, exit 1, before anything connects.
+await runServiceMain([analyticsService], process.env);

@@ -1,9 +1,6 @@
-import { loadConfig, runServices } from "@matchday/shared";
-import { EtlConfig } from "./config.js";
+import { runServiceMain } from "@matchday/shared";
 import { etlService } from "./service.js";
 
 // The composition root: `tsx src/main.ts` runs this one service (same as `matchday up etl`).
-// The config is checked first, so contradictory settings stop the process (one line each, exit 1)
-// before anything connects.
-loadConfig(EtlConfig, process.env);
-await runServices([etlService], process.env);
+// A bad configuration stops it with one line per problem, exit 1, before anything connects.
+await runServiceMain([etlService], process.env);

@@ -1,5 +1,6 @@
-import { runServices } from "@matchday/shared";
+import { runServiceMain } from "@matchday/shared";
 import { schedulerService } from "./service.js";
 
-// The composition root: `tsx src/main.ts` runs the scheduler (same as `matchday up scheduler`).
-await runServices([schedulerService], process.env);
+// The composition root: `tsx src/main.ts` runs this one service (same as `matchday up scheduler`).
+// A bad configuration stops it with one line per problem, exit 1, before anything connects.
+await runServiceMain([schedulerService], process.env);

@@ -115,3 +115,22 @@ export async function runServices(
   }
   return { infra, services };
 }
+
+/**
+ * The body of every service's `main.ts`: runs the services, and on a bad configuration prints one
+ * line per problem and exits 1 before anything connects (the CLI's bin does the same for `up`).
+ */
+export async function runServiceMain(
+  modules: readonly ServiceModule[],
+  env: Record<string, string | undefined>,
+): Promise<void> {
+  try {
+    await runServices(modules, env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(err.message + "\n");
+      process.exit(1);
+    }
+    throw err;
+  }
+}
