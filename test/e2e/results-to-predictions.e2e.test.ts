@@ -10,9 +10,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// test/ depends on the CLI, which composes every service: its service table is how this test
-// reaches the sync, ml, predictions and analytics modules (and their real handlers).
-import { SERVICES } from "@matchday/cli/src/services.js";
+import { analyticsService } from "@matchday/analytics";
+import { mlService } from "@matchday/ml";
+import { predictionsService } from "@matchday/predictions";
+import { syncService } from "@matchday/sync";
 import {
   createPublisher,
   fixedClock,
@@ -27,6 +28,7 @@ import {
   updateRecentResults,
   validations,
   type RunningService,
+  type ServiceModule,
   type TaskRunRow,
 } from "@matchday/shared";
 import {
@@ -120,7 +122,12 @@ beforeAll(async () => {
     SYNC_LEAGUES: "E0",
     SYNC_SEASON: "2324",
   };
-  const modules = ["sync", "ml", "predictions", "analytics"].map((name) => SERVICES[name]!);
+  const modules = [
+    syncService,
+    mlService,
+    predictionsService,
+    analyticsService,
+  ] as unknown as ServiceModule[];
   // Every service (and so every trigger consumer) exists before the first task: triggers start
   // from new completions only.
   for (const m of modules) {

@@ -4,7 +4,7 @@ import { modelMetrics, predictions, validations } from "@matchday/shared";
 import { createTestDatabase, type TestDatabase } from "@matchday/shared/testing";
 import { handleCalculateModelMetrics } from "../src/tasks/calculate-model-metrics.js";
 // Shared seeding helper (see its header for why it lives under the ml service's tests).
-import { seedLeague, testContext, type SeedMatch } from "../../ml/test/support/football-seed.js";
+import { seedLeague, testContext, type SeedMatch } from "@matchday/shared/testing";
 
 const NOW = new Date("2024-04-10T07:00:00Z");
 const day = (d: number) => new Date(NOW.getTime() - d * 86_400_000);

@@ -21,7 +21,7 @@ import {
 } from "@matchday/shared/testing";
 import { MlConfig, mlService } from "../src/index.js";
 import { handleRetrainModel } from "../src/tasks/retrain-model.js";
-import { roundRobin, seedLeague, setResult, testContext } from "./support/football-seed.js";
+import { roundRobin, seedLeague, setResult, testContext } from "@matchday/shared/testing";
 
 const settings = DEFAULT_MODEL_SETTINGS;
 const NOW = new Date("2024-03-01T06:00:00Z");

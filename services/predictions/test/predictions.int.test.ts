@@ -28,12 +28,7 @@ import { handleGeneratePredictionForMatch } from "../src/tasks/generate-predicti
 import { handleGeneratePredictions } from "../src/tasks/generate-predictions.js";
 import { handleValidatePredictions } from "../src/tasks/validate-predictions.js";
 // Shared seeding helper (see its header for why it lives under the ml service's tests).
-import {
-  roundRobin,
-  seedLeague,
-  setResult,
-  testContext,
-} from "../../ml/test/support/football-seed.js";
+import { roundRobin, seedLeague, setResult, testContext } from "@matchday/shared/testing";
 
 const TRAINED = new Date("2024-03-04T05:00:00Z");
 const NOW = new Date("2024-03-05T06:00:00Z");

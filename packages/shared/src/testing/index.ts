@@ -3,3 +3,4 @@ export { testDatabaseUrl, createTestDatabase, type TestDatabase } from "./postgr
 export { waitFor } from "./wait-for.js";
 export { collectLogs, silentLogger } from "./logs.js";
 export { startProcess, runCli, CLI_ENTRY, type ServiceProcess } from "./processes.js";
+export * from "./football-seed.js";

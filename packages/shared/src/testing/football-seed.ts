@@ -1,11 +1,12 @@
-// Test support shared by the ml, predictions and analytics integration tests: writes small
+// Test support for the services that read football data (ml, predictions, analytics): writes small
 // synthetic leagues into the sync tables as the sync service would, and builds a TaskContext for
-// calling handlers directly. It belongs in @matchday/shared/testing; that package is not ours to
-// edit, so the predictions and analytics tests import it from here.
+// calling handlers directly.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { leagues, matches, odds, teams, type Db, type TaskContext } from "@matchday/shared";
-import { silentLogger } from "@matchday/shared/testing";
+import type { Db } from "../db/client.js";
+import { leagues, matches, odds, teams } from "../db/schema/index.js";
+import type { TaskContext } from "../tasks/worker.js";
+import { silentLogger } from "./logs.js";
 
 /** Decimal 1X2 prices. */
 export type Prices = { home: number; draw: number; away: number };
