@@ -157,6 +157,39 @@ describe("matchday CLI", () => {
   });
 });
 
+describe("schedule configuration", () => {
+  it("cli - a bad MATCHDAY_SCHEDULES entry stops the scheduler at start, naming each entry, exit 1", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "matchday-sched-")), "schedules.json");
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { id: "x", task: "nope", cron: "0 * * * *", timezone: "UTC" },
+        { id: "update_lineups", timezone: "Mars/Olympus" },
+        { id: "bad_cron", task: "health_check", cron: "61 * * * *", timezone: "UTC" },
+        {
+          id: "bad_payload",
+          task: "sync_single_league",
+          cron: "0 * * * *",
+          timezone: "UTC",
+          payload: { league: "E0" },
+        },
+      ]),
+    );
+    const res = await runCli(["up", "scheduler"], { ...env, MATCHDAY_SCHEDULES: file });
+    expect(res.code).toBe(1);
+    const lines = res.stderr.trim().split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines.every((l) => l.startsWith("config error: MATCHDAY_SCHEDULES: schedule "))).toBe(
+      true,
+    );
+    for (const id of ["x", "update_lineups", "bad_cron", "bad_payload"])
+      expect(res.stderr).toContain(`schedule ${id}:`);
+  });
+});
+
 describe("matchday up without NATS_URL and DATABASE_URL", () => {
   it("cli - starts a local nats-server and embedded PGlite in the data directory, serves, and exits 0 on SIGTERM", async () => {
     const { mkdtempSync, existsSync } = await import("node:fs");

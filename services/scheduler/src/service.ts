@@ -1,17 +1,22 @@
 import {
   cleanupOldData,
-  createRunRecorder,
   defineService,
   healthCheck,
   isTaskRunning,
   runIdFor,
   ServiceName,
   taskByName,
+  type ServiceDeps,
 } from "@matchday/shared";
 import { SchedulerConfig } from "./config.js";
-import { createRealClock, createSchedulerEngine, type Tick } from "./domain/index.js";
+import {
+  createRealClock,
+  createSchedulerEngine,
+  type ResolvedSchedule,
+  type Tick,
+} from "./domain/index.js";
 import { buildHealthReport } from "./health.js";
-import { openScheduleState } from "./kv-state.js";
+import { openScheduleState, type KvScheduleState } from "./kv-state.js";
 import { loadSchedules } from "./schedules.js";
 import { handleCleanupOldData } from "./tasks/cleanup-old-data.js";
 import { handleHealthCheck } from "./tasks/health-check.js";
@@ -22,13 +27,32 @@ import { handleHealthCheck } from "./tasks/health-check.js";
  * publishes every slot with message id `<task>@<slot UTC>` (JetStream keeps one), and the last fired
  * slot per schedule lives in a KV bucket moved forward by compare-and-set.
  */
+/** What the handlers and the timer loop share, built once per service instance. */
+interface SchedulerSetup {
+  schedules: ResolvedSchedule[];
+  state: KvScheduleState;
+}
+const setups = new WeakMap<object, Promise<SchedulerSetup>>();
+function setupOf(deps: ServiceDeps<SchedulerConfig>): Promise<SchedulerSetup> {
+  let setup = setups.get(deps);
+  if (!setup) {
+    setup = openScheduleState(deps.nc, deps.topology).then((state) => ({
+      // Already validated with the config at start (SchedulerConfig).
+      schedules: loadSchedules(deps.config.MATCHDAY_SCHEDULES),
+      state,
+    }));
+    setups.set(deps, setup);
+  }
+  return setup;
+}
+
 export const schedulerService = defineService({
   name: ServiceName.Scheduler,
   config: SchedulerConfig,
   tasks: { cleanupOldData, healthCheck },
-  createHandlers: async ({ database, config, nc, jsm, topology }) => {
-    const schedules = loadSchedules(config.MATCHDAY_SCHEDULES);
-    const state = await openScheduleState(nc, topology);
+  createHandlers: async (deps) => {
+    const { database, nc, jsm, topology } = deps;
+    const { schedules, state } = await setupOf(deps);
     const report = (now: Date) =>
       buildHealthReport({ now, schedules, state, database, nc, jsm, topology });
     return {
@@ -36,10 +60,9 @@ export const schedulerService = defineService({
       healthCheck: (p, ctx) => handleHealthCheck(p, { ...ctx, report }),
     };
   },
-  async extra({ config, nc, topology, publisher, database, clock, logger, instanceId }) {
-    const schedules = loadSchedules(config.MATCHDAY_SCHEDULES);
-    const state = await openScheduleState(nc, topology);
-    const recorder = createRunRecorder(database.db);
+  async extra(deps) {
+    const { config, publisher, database, clock, logger, instanceId, recorder } = deps;
+    const { schedules, state } = await setupOf(deps);
     const defOf = (task: string) => {
       const def = taskByName(task);
       if (!def) throw new Error(`schedule names unknown task ${task}`);
