@@ -1,4 +1,4 @@
-import { after, defineTask, ServiceName, z, type RuntimeSchema } from "../deps.js";
+import { after, defineTask, ServiceName, z } from "../deps.js";
 
 /** Per-process slots of every measured consumer, bare or runtime ("the same concurrency"). */
 export const BENCH_CONCURRENCY = 64;
@@ -10,18 +10,8 @@ export const BENCH_CONCURRENCY = 64;
 export const BenchMessage = z.object({ i: z.number().int().nonnegative(), sentAt: z.number() });
 export type BenchMessage = z.infer<typeof BenchMessage>;
 
-/**
- * The runtime validates every payload with `BenchMessage` and every result with `z.object({})`; the
- * casts only bridge the two type paths to zod (see deps.ts), so handlers receive `unknown` and
- * read it with `asBenchMessage`.
- */
-const payload = BenchMessage as unknown as RuntimeSchema;
-const result = z.object({}) as unknown as RuntimeSchema;
-
-/** A payload the runtime has already validated against `BenchMessage`. */
-export function asBenchMessage(validated: unknown): BenchMessage {
-  return validated as BenchMessage;
-}
+const payload = BenchMessage;
+const result = z.object({});
 
 const common = {
   service: ServiceName.Housekeeping,
@@ -56,7 +46,7 @@ export const benchChainB = defineTask({
   description: "Benchmark: second task of a two-task chain, triggered by bench_chain_a.",
   triggers: [
     after(benchChainA, (_result, upstream) => {
-      const { i, sentAt } = asBenchMessage(upstream);
+      const { i, sentAt } = upstream;
       return { i, sentAt };
     }),
   ],

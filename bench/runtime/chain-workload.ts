@@ -7,7 +7,7 @@ import {
   systemClock,
   type RunRecorder,
 } from "../deps.js";
-import { asBenchMessage, benchChainA, benchChainB, BENCH_CONCURRENCY } from "./bench-tasks.js";
+import { benchChainA, benchChainB, BENCH_CONCURRENCY } from "./bench-tasks.js";
 import type { BenchNats } from "./bench-nats.js";
 import { watchCompletions } from "./completion-watch.js";
 import { StepTimings, timedJetStream, timedRecorder } from "./instrument.js";
@@ -54,7 +54,7 @@ export async function chainWorkload(
         handlers: {
           benchChainA: async () => ({}),
           benchChainB: async (payload) => {
-            probe.onStart(asBenchMessage(payload));
+            probe.onStart(payload);
             return {};
           },
         },

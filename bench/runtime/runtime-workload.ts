@@ -6,7 +6,7 @@ import {
   systemClock,
   type RunRecorder,
 } from "../deps.js";
-import { asBenchMessage, benchNoop, BENCH_CONCURRENCY } from "./bench-tasks.js";
+import { benchNoop, BENCH_CONCURRENCY } from "./bench-tasks.js";
 import type { BenchNats } from "./bench-nats.js";
 import { watchCompletions } from "./completion-watch.js";
 import { StepTimings, timedJetStream, timedRecorder } from "./instrument.js";
@@ -54,7 +54,7 @@ export async function runtimeWorkload(
         tasks: { benchNoop },
         handlers: {
           benchNoop: async (payload) => {
-            probe.onStart(asBenchMessage(payload));
+            probe.onStart(payload);
             return {};
           },
         },
