@@ -12,7 +12,6 @@ export {
   type ManualClock,
   systemClock,
   fixedClock,
-  offsetClock,
   manualClock,
   clockFromConfig,
 } from "./time/clock.js";
@@ -20,7 +19,6 @@ export { SECOND, MINUTE, HOUR, DAY, sleep } from "./time/units.js";
 // HTTP
 export {
   createHttpClient,
-  parseRetryAfterMs,
   HttpError,
   HttpStatusError,
   type HttpClient,
@@ -31,7 +29,7 @@ export {
 export { repoRoot, findSharedDataDir, sharedDataDir } from "./config/data-dir.js";
 export { BaseConfig, configKeys } from "./config/base-config.js";
 export { BoolEnv, Millis, IsoInstantEnv, ListEnv, optionalEnv } from "./config/env.js";
-export { ConfigError, loadConfig, parseConfig } from "./config/load-config.js";
+export { ConfigError, parseConfig } from "./config/load-config.js";
 export { createLogger, type Logger } from "./logging/logger.js";
 export { createShutdown, type Shutdown } from "./lifecycle/shutdown.js";
 // NATS
@@ -39,12 +37,9 @@ export { connectNats, type NatsConnection } from "./nats/connect.js";
 export {
   createTopology,
   ensureConsumer,
-  ensureStream,
   ensureStreams,
   ensureTopology,
-  streamConfigs,
   taskConsumerConfig,
-  triggerConsumerConfig,
   type Topology,
 } from "./nats/topology.js";
 export {
@@ -53,13 +48,7 @@ export {
   runsQuerySubject,
   type InstanceStatus,
 } from "./nats/discovery.js";
-export {
-  startEmbeddedNats,
-  freePort,
-  hasNatsServer,
-  NATS_INSTALL_HINT,
-  type EmbeddedNats,
-} from "./nats/embedded-server.js";
+export { startEmbeddedNats, type EmbeddedNats } from "./nats/embedded-server.js";
 // Tasks
 export {
   defineTask,
@@ -112,8 +101,8 @@ export {
 export { startTriggerRelays, type CompletionEvent } from "./tasks/triggers.js";
 export * from "./tasks/catalog/index.js";
 // Database
-export { openDatabase, redactUrl, type Database, type Db } from "./db/client.js";
-export { migrateDatabase, migrationsFolder } from "./db/migrate.js";
+export { openDatabase, type Database, type Db } from "./db/client.js";
+export { migrateDatabase } from "./db/migrate.js";
 export { listRuns, isTaskRunning, lastSuccessAt, type RunFilter } from "./db/runs-repo.js";
 export * from "./db/schema/index.js";
 export * from "./db/reads/football.js";
@@ -121,10 +110,8 @@ export * from "./db/reads/football.js";
 export {
   defineService,
   startService,
-  newInstanceId,
-  MATCHDAY_VERSION,
   type ServiceModule,
   type ServiceDeps,
   type RunningService,
 } from "./runtime/service.js";
-export { connectInfra, runServices, runServiceMain, mergedConfigSchema, type Infra } from "./runtime/host.js";
+export { runServices, runServiceMain } from "./runtime/host.js";

@@ -26,22 +26,3 @@ export function parseConfig<S extends z.ZodType>(
   });
   throw new ConfigError(problems);
 }
-
-/**
- * Parses the environment once at start. On failure prints one line per problem to stderr and exits
- * 1, before anything connects.
- */
-export function loadConfig<S extends z.ZodType>(
-  schema: S,
-  source: Record<string, string | undefined> = process.env,
-): Readonly<z.infer<S>> {
-  try {
-    return parseConfig(schema, source);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(err.message + "\n");
-      process.exit(1);
-    }
-    throw err;
-  }
-}
