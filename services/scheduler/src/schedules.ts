@@ -49,6 +49,6 @@ export function loadSchedules(overridesFile: string | undefined): ResolvedSchedu
   }
   return resolveSchedules(defaultScheduleEntries(), overrides, (name) => {
     const def = taskByName(name);
-    return def ? { payload: def.payload } : undefined;
+    return def ? { payload: def.payload, overlap: def.scheduleOverlap } : undefined;
   });
 }

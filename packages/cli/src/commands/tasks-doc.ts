@@ -35,7 +35,8 @@ export function renderTasksDoc(tasks: readonly AnyTaskDef[] = catalog): string {
     const sched =
       d.schedules
         .map(
-          (s) => `\`${s.cron}\` ${s.timezone}${s.overlap === "skip" ? " (skip if running)" : ""}`,
+          (s) =>
+            `\`${s.cron}\` ${s.timezone}${(s.overlap ?? d.scheduleOverlap) === "skip" ? " (skip if running)" : ""}`,
         )
         .join("<br>") || (d.triggers.length ? "—" : "— (manual)");
     const trig = d.triggers.map((tr) => `\`${tr.after.name}\` completed`).join("<br>") || "—";
@@ -61,7 +62,7 @@ export function renderTasksDoc(tasks: readonly AnyTaskDef[] = catalog): string {
     );
     for (const s of d.schedules)
       lines.push(
-        `- Schedule \`${s.id}\`: \`${s.cron}\` (${s.timezone}), missed slots: ${s.misfire ?? "once"}, overlap: ${s.overlap ?? "allow"}`,
+        `- Schedule \`${s.id}\`: \`${s.cron}\` (${s.timezone}), missed slots: ${s.misfire ?? "once"}, overlap: ${s.overlap ?? d.scheduleOverlap}`,
       );
     for (const tr of d.triggers)
       lines.push(

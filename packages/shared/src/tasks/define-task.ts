@@ -56,6 +56,8 @@ export interface TaskDef<P extends z.ZodType = z.ZodType, R extends z.ZodType = 
   /** Concurrent runs per process. */
   readonly concurrency: number;
   readonly schedules: readonly DefaultSchedule[];
+  /** The overlap policy of every schedule of this task (default and operator-added) unless it says otherwise. */
+  readonly scheduleOverlap: OverlapPolicy;
   readonly triggers: readonly TaskTrigger[];
 }
 
@@ -79,6 +81,7 @@ export interface TaskSpec<P extends z.ZodType, R extends z.ZodType> {
   maxInFlight?: number;
   concurrency?: number;
   schedules?: DefaultSchedule[];
+  scheduleOverlap?: OverlapPolicy;
   triggers?: TaskTrigger[];
 }
 
@@ -111,6 +114,7 @@ export function defineTask<P extends z.ZodType, R extends z.ZodType>(
     maxInFlight: spec.maxInFlight ?? 1_000,
     concurrency: spec.concurrency ?? 1,
     schedules: Object.freeze([...(spec.schedules ?? [])]),
+    scheduleOverlap: spec.scheduleOverlap ?? "allow",
     triggers: Object.freeze([...(spec.triggers ?? [])]),
   });
 }

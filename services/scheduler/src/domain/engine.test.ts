@@ -1,3 +1,4 @@
+import { taskByName } from "@matchday/shared";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 
@@ -12,7 +13,11 @@ import type { Tick } from "./tick.js";
 const anyPayload = { payload: z.object({}).passthrough() };
 
 function schedules(...entries: ScheduleEntry[]): ResolvedSchedule[] {
-  return resolveSchedules(entries, undefined, () => anyPayload);
+  // The catalog's overlap default per task, as the scheduler service's lookup gives it.
+  return resolveSchedules(entries, undefined, (name) => ({
+    ...anyPayload,
+    overlap: taskByName(name)?.scheduleOverlap,
+  }));
 }
 
 /** A publisher with JetStream's duplicate window: one accepted tick per msgId. */
@@ -295,7 +300,7 @@ describe("engine - pause, overlap, failures", () => {
       cron: "0 5 * * *",
       timezone: "UTC",
     });
-    expect(sched[0]!.overlap).toBe("skip"); // the default for retrain_model
+    expect(sched[0]!.overlap).toBe("skip"); // the catalog's default for retrain_model
     const clock = createVirtualClock(at("2026-05-01T00:00:00Z"));
     const state = createInMemoryScheduleState();
     const pub = dedupPublisher();

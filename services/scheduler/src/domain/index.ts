@@ -21,7 +21,6 @@ export {
   ScheduleOverrides,
   DEFAULT_MISFIRE_POLICY,
   DEFAULT_MISFIRE_CAP,
-  OVERLAP_SKIP_BY_DEFAULT,
   resolveSchedules,
 } from "./schedules.js";
 export type { ResolvedSchedule, TaskLookupResult } from "./schedules.js";

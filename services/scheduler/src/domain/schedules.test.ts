@@ -10,7 +10,7 @@ const TASKS: Record<string, TaskLookupResult> = {
   generate_predictions: {
     payload: z.object({ days: z.int().min(1).max(60).default(14) }).strict(),
   },
-  retrain_model: { payload: z.object({}).strict() },
+  retrain_model: { payload: z.object({}).strict(), overlap: "skip" },
   update_lineups: { payload: z.object({}).strict() },
 };
 const lookup = (name: string) => TASKS[name];

@@ -21,11 +21,6 @@ export type OverlapPolicy = z.infer<typeof OverlapPolicy>;
 export const DEFAULT_MISFIRE_POLICY: MisfirePolicy = "once";
 /** The default cap of `misfire: "all"`: a day of an hourly job. */
 export const DEFAULT_MISFIRE_CAP = 24;
-/** Tasks that must not overlap unless a schedule says otherwise (the issue's defaults). */
-export const OVERLAP_SKIP_BY_DEFAULT: ReadonlySet<string> = new Set([
-  "retrain_model",
-  "collect_heatmaps",
-]);
 
 /** `"once"`, or `{ "policy": "all", "cap": 48 }`. */
 export const MisfireSpec = z.union([
@@ -81,6 +76,8 @@ export interface ResolvedSchedule {
 /** What the scheduler needs to know of a task: its payload schema. */
 export interface TaskLookupResult {
   payload: z.ZodType;
+  /** The task's overlap policy for schedules that name none (the catalog's `scheduleOverlap`). */
+  overlap?: OverlapPolicy;
 }
 
 function zodMessage(error: z.ZodError): string {
@@ -191,7 +188,7 @@ export function resolveSchedules(
         typeof misfire === "string"
           ? { policy: misfire, cap: DEFAULT_MISFIRE_CAP }
           : { policy: misfire.policy, cap: misfire.cap ?? DEFAULT_MISFIRE_CAP },
-      overlap: entry.overlap ?? (OVERLAP_SKIP_BY_DEFAULT.has(task) ? "skip" : "allow"),
+      overlap: entry.overlap ?? def?.overlap ?? "allow",
       compiled,
       origin,
     });

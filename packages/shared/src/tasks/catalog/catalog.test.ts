@@ -50,7 +50,8 @@ describe("catalog", () => {
   it("catalog - must-not-overlap tasks have a cluster-wide cap of one and skip overlapping ticks", () => {
     expect(retrainModel.maxInFlight).toBe(1);
     expect(collectHeatmaps.maxInFlight).toBe(1);
-    expect(retrainModel.schedules[0]!.overlap).toBe("skip");
+    expect(retrainModel.scheduleOverlap).toBe("skip");
+    expect(collectHeatmaps.scheduleOverlap).toBe("skip");
   });
 
   it("catalog - payloads are validated with clear messages", () => {

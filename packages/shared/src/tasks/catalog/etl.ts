@@ -57,6 +57,8 @@ export const collectHeatmaps = defineTask({
   timeoutMs: 30 * MINUTE,
   maxInFlight: 1,
   ackWaitMs: 60_000,
+  // An operator's schedule for it skips a tick while a collection is still running.
+  scheduleOverlap: "skip",
   triggers: [after(updateLineups, (r) => ({ season: r.season, gameweek: r.gameweek }))],
 });
 

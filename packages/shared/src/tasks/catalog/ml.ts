@@ -33,7 +33,9 @@ export const retrainModel = defineTask({
   timeoutMs: 30 * MINUTE,
   maxInFlight: 1,
   retry: { maxAttempts: 3 },
-  schedules: [{ id: "retrain_model", cron: "0 5 * * *", timezone: "UTC", overlap: "skip" }],
+  schedules: [{ id: "retrain_model", cron: "0 5 * * *", timezone: "UTC" }],
+  // A tick while a retraining is still running is skipped (and recorded), never queued behind it.
+  scheduleOverlap: "skip",
   triggers: resultSyncTasks.map((up) => after(up, leaguesWithChanges)),
 });
 
