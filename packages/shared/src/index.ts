@@ -16,6 +16,7 @@ export {
   clockFromConfig,
 } from "./time/clock.js";
 export { SECOND, MINUTE, HOUR, DAY, sleep } from "./time/units.js";
+export { seededRandom } from "./random.js";
 // HTTP
 export {
   createHttpClient,

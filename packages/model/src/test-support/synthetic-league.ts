@@ -1,18 +1,7 @@
 // Test support: a seeded synthetic league drawn from a known Dixon–Coles-like model (independent
 // Poisson goals), so fitting tests can check parameter recovery without the recorded data.
+import { seededRandom } from "@matchday/shared";
 import type { MatchRecord } from "../types.js";
-
-/** mulberry32: a tiny deterministic PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Poisson draw by inversion. */
 export function samplePoisson(rate: number, random: () => number): number {

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { leagues, matches, odds, teams } from "../db/schema/index.js";
 import type { TaskContext } from "../tasks/worker.js";
+import { seededRandom } from "../random.js";
 import { silentLogger } from "./logs.js";
 
 /** Decimal 1X2 prices. */
@@ -96,18 +97,6 @@ export async function setResult(
       ftResult: homeGoals > awayGoals ? "H" : homeGoals < awayGoals ? "A" : "D",
     })
     .where(eq(matches.id, matchId));
-}
-
-/** mulberry32: a tiny deterministic PRNG in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

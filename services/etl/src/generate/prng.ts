@@ -1,5 +1,7 @@
+import { seededRandom } from "@matchday/shared";
+
 /**
- * A small seeded pseudo-random number generator (mulberry32) and the few distributions the
+ * A seeded pseudo-random number generator (the shared mulberry32) and the few distributions the
  * offline data generator needs. Everything here is deterministic: the same seed and label give
  * the same sequence on every machine, which is what makes the generator's output byte-identical
  * for a given seed.
@@ -35,25 +37,13 @@ export function hashString(text: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: a tiny 32-bit generator with good enough statistical quality for test data. */
-function mulberry32(state: number): () => number {
-  let a = state >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A generator for one purpose, derived from the run's seed and a label (for example
  * `talent:223094`). Deriving independent streams per label keeps values stable: adding a player
  * or a gameweek does not shift the random numbers every other player receives.
  */
 export function createRng(seed: number, label: string): Rng {
-  const next = mulberry32(hashString(`${seed}\u0000${label}`));
+  const next = seededRandom(hashString(`${seed}\u0000${label}`));
   const rng: Rng = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
