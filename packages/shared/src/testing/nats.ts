@@ -32,7 +32,8 @@ export interface TestNats {
 export async function connectTestNats(url = testNatsUrl()): Promise<TestNats> {
   let nc: NatsConnection;
   try {
-    nc = await connect({ servers: url, name: "matchday-test" });
+    // noAsyncTraces as `connectNats` sets it: tests and benchmarks see the services' client.
+    nc = await connect({ servers: url, name: "matchday-test", noAsyncTraces: true });
   } catch (err) {
     throw new Error(
       `NATS with JetStream is not reachable at ${url} (${(err as Error).message}); start one: nats-server -js -a 127.0.0.1 -p 4222 -sd /tmp/nats`,
