@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { headers as natsHeaders } from "@nats-io/nats-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as z from "zod";
@@ -16,7 +17,7 @@ import {
   type TestNats,
 } from "@matchday/shared/testing";
 import { eq } from "drizzle-orm";
-import { collect, publisherFor, startTestWorker } from "./support/harness.js";
+import { collect, publisherFor, startTestWorker, storedEvents } from "./support/harness.js";
 
 const fast = { initialIntervalMs: 300, backoffCoefficient: 2, maxIntervalMs: 2_000 };
 
@@ -252,7 +253,8 @@ describe("worker", () => {
     events.stop();
   });
 
-  it("worker - a message whose run already succeeded is acknowledged without running again", async () => {
+  it("worker - a message whose run already succeeded is acknowledged without running again; its event is stored once", async () => {
+    const before = await storedEvents(n, n.topology.completedSubject(echo));
     const events = collect(n.nc, n.topology.completedSubject(echo));
     const first = await publisherFor(n).publish(echo, { n: 5 }, { key: "fixed-key" });
     await waitFor(() => events.items.length === 1, { what: "first completion" });
@@ -260,9 +262,56 @@ describe("worker", () => {
     const h = natsHeaders();
     h.set("Matchday-Run-Id", first.runId);
     await n.js.publish(n.topology.taskSubject(echo), JSON.stringify({ n: 5 }), { headers: h });
-    await new Promise((r) => setTimeout(r, 1_500));
+    // The redelivery re-publishes the completion event (in case the first never went out): the
+    // stream deduplicates it by message id, so consumers of EVENTS see the run complete once.
+    await waitFor(() => events.items.length === 2, { what: "re-published completion" });
     expect((await runsOf(first.runId)).map((r) => r.status)).toEqual(["succeeded"]);
-    expect(events.items).toHaveLength(1);
+    expect(events.items[1]!.data).toEqual(events.items[0]!.data);
+    expect(await storedEvents(n, n.topology.completedSubject(echo))).toBe(before + 1);
+    events.stop();
+  });
+
+  it("worker - a run recorded as succeeded whose completion event never went out gets its event on redelivery", async () => {
+    const subject = n.topology.completedSubject(long);
+    const before = await storedEvents(n, subject);
+    const events = collect(n.nc, subject);
+    // What a worker stopped between recording success and publishing leaves behind.
+    const runId = randomUUID();
+    const startedAt = new Date(Date.now() - 2_000);
+    const finishedAt = new Date(Date.now() - 1_000);
+    await tdb.database.db.insert(taskRuns).values({
+      runId,
+      attempt: 1,
+      task: long.name,
+      service: long.service,
+      status: "succeeded",
+      triggerKind: "manual",
+      trigger: { kind: "manual" },
+      payload: { ms: 1 },
+      instanceId: "lost-worker",
+      startedAt,
+      finishedAt,
+      durationMs: 1_000,
+      result: {},
+    });
+    const h = natsHeaders();
+    h.set("Matchday-Run-Id", runId);
+    await n.js.publish(n.topology.taskSubject(long), JSON.stringify({ ms: 1 }), { headers: h });
+    await waitFor(() => events.items.length === 1, { what: "the missing completion event" });
+    expect(events.items[0]!.data).toMatchObject({
+      runId,
+      task: long.name,
+      attempt: 1,
+      status: "succeeded",
+      payload: { ms: 1 },
+      result: {},
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: 1_000,
+    });
+    expect(calls[runId]).toBeUndefined(); // the handler did not run again
+    expect(await storedEvents(n, subject)).toBe(before + 1);
+    expect((await runsOf(runId)).map((r) => r.status)).toEqual(["succeeded"]);
     events.stop();
   });
 });

@@ -60,22 +60,23 @@ export function triggerToHeaders(t: TriggerInfo, set: (k: string, v: string) => 
   if (t.upstreamRunId) set(Header.UpstreamRunId, t.upstreamRunId);
 }
 
+const TRIGGER_FIELDS: [keyof TriggerInfo, string][] = [
+  ["scheduleId", Header.Schedule],
+  ["slot", Header.Slot],
+  ["slotLocal", Header.SlotLocal],
+  ["reason", Header.FireReason],
+  ["firedAt", Header.FiredAt],
+  ["upstreamTask", Header.UpstreamTask],
+  ["upstreamRunId", Header.UpstreamRunId],
+];
+
 /** Reads the trigger back; a message published without headers (`nats pub`) is a manual trigger. */
 export function triggerFromHeaders(h: HeaderReader | undefined): TriggerInfo {
-  const get = (k: string) => h?.get(k) || undefined;
-  const kind = get(Header.Trigger);
+  const kind = h?.get(Header.Trigger);
   const t: TriggerInfo = { kind: kind === "schedule" || kind === "event" ? kind : "manual" };
-  const fields: [keyof TriggerInfo, string][] = [
-    ["scheduleId", Header.Schedule],
-    ["slot", Header.Slot],
-    ["slotLocal", Header.SlotLocal],
-    ["reason", Header.FireReason],
-    ["firedAt", Header.FiredAt],
-    ["upstreamTask", Header.UpstreamTask],
-    ["upstreamRunId", Header.UpstreamRunId],
-  ];
-  for (const [field, header] of fields) {
-    const v = get(header);
+  if (!h) return t;
+  for (const [field, header] of TRIGGER_FIELDS) {
+    const v = h.get(header);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     if (v) (t as any)[field] = v;
   }

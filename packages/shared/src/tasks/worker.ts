@@ -3,6 +3,7 @@ import {
   JetStreamApiCodes,
   JetStreamApiError,
   type Consumer,
+  type ConsumerMessages,
   type JetStreamClient,
   type JetStreamManager,
   type JsMsg,
@@ -108,6 +109,115 @@ type Outcome =
   | { kind: "error"; err: unknown; status: "failed" | "timed_out" }
   | { kind: "interrupted" };
 
+const utf8 = new TextDecoder();
+
+/**
+ * How a run is stopped (time limit, forced shutdown): the handler's AbortSignal, made only when the
+ * handler reads it, and a promise that rejects at once so the worker stops waiting for a handler
+ * that ignores its signal. No event listener per run.
+ */
+class RunAbort {
+  private controller: AbortController | undefined;
+  private rejectAborted!: (reason: unknown) => void;
+  /** Rejects with the reason when the run is aborted; never resolves. */
+  readonly aborted = new Promise<never>((_, reject) => (this.rejectAborted = reject));
+  reason: unknown;
+
+  constructor() {
+    this.aborted.catch(ignore);
+  }
+
+  get signal(): AbortSignal {
+    this.controller ??= new AbortController();
+    if (this.reason !== undefined && !this.controller.signal.aborted)
+      this.controller.abort(this.reason);
+    return this.controller.signal;
+  }
+
+  abort(reason: unknown): void {
+    if (this.reason !== undefined) return;
+    this.reason = reason;
+    this.controller?.abort(reason);
+    this.rejectAborted(reason);
+  }
+}
+
+function ignore(): void {}
+
+function timeLimitReached(abort: RunAbort, def: AnyTaskDef): void {
+  abort.abort(new TaskTimeoutError(def.name, def.timeoutMs));
+}
+
+function workingOn(m: JsMsg): void {
+  m.working();
+}
+
+/** What identifies one attempt of a run: the fields of its record and events. */
+type RunIdentity = Omit<RunStart, "payload">;
+
+/** The body of a `completed` event. */
+function completedEventOf(run: RunStart & { status: string; result: unknown; finishedAt: Date }) {
+  return {
+    runId: run.runId,
+    task: run.task,
+    service: run.service,
+    attempt: run.attempt,
+    status: run.status,
+    trigger: run.trigger,
+    payload: run.payload,
+    result: run.result,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt.toISOString(),
+    durationMs: run.finishedAt.getTime() - run.startedAt.getTime(),
+  };
+}
+
+/** The body of a `failed` event. */
+function failedEventOf(
+  run: RunIdentity,
+  status: string,
+  error: string,
+  payload: unknown,
+  finishedAt: Date,
+) {
+  return {
+    runId: run.runId,
+    task: run.task,
+    service: run.service,
+    attempt: run.attempt,
+    status,
+    error,
+    trigger: run.trigger,
+    payload,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+  };
+}
+
+/**
+ * The run's child logger (run id, task, attempt, trigger on every line), made on first use: a pino
+ * child costs more than the rest of a no-op run's bookkeeping, and with info lines off
+ * (`LOG_LEVEL=warn`) a run that goes well never needs one.
+ */
+class LazyRunLogger {
+  private logger: Logger | undefined;
+  constructor(
+    private readonly root: Logger,
+    private readonly run: RunIdentity,
+  ) {}
+
+  get(): Logger {
+    const { run } = this;
+    return (this.logger ??= this.root.child({
+      runId: run.runId,
+      task: run.task,
+      attempt: run.attempt,
+      trigger: run.trigger.kind,
+      ...(run.trigger.scheduleId ? { schedule: run.trigger.scheduleId } : {}),
+    }));
+  }
+}
+
 /** Whether the server understands `+TERM <reason>` (2.10.4+); older ones ignore it and redeliver. */
 function supportsTermReason(nc: NatsConnection): boolean {
   const [maj = 0, min = 0, patch = 0] = (nc.info?.version ?? "0.0.0").split(/[.-]/).map(Number);
@@ -123,9 +233,25 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
 ): Promise<TaskWorker> {
   const { js, jsm, topology, recorder, clock, logger } = opts;
   const defs = Object.entries(opts.tasks) as [keyof T & string, AnyTaskDef][];
-  const running = new Map<string, { run: InFlightRun; abort: AbortController }>();
+  const running = new Map<string, { run: InFlightRun; abort: RunAbort }>();
+  const now = () => clock.now();
+  const lastSuccessFns = new Map<string, TaskContext["lastSuccess"]>();
+  /** `ctx.lastSuccess` of a task (one function per task, not per run). */
+  const lastSuccessOf = (def: AnyTaskDef): TaskContext["lastSuccess"] => {
+    let fn = lastSuccessFns.get(def.name);
+    if (!fn) {
+      fn = async () => {
+        const r = await recorder.lastSuccess(def.name);
+        return r ? { payload: r.payload, result: r.result, finishedAt: r.finishedAt } : null;
+      };
+      lastSuccessFns.set(def.name, fn);
+    }
+    return fn;
+  };
   const counters: ReturnType<TaskWorker["stats"]> = {};
   const loops: Promise<void>[] = [];
+  /** Wakes each task's intake (to see `stopping`). */
+  const wakers: (() => void)[] = [];
   let stopping = false;
   let stopPromise: Promise<void> | undefined;
   const termWithReason = supportsTermReason(opts.nc);
@@ -172,20 +298,12 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
     handler: TaskHandler<AnyTaskDef>,
     payload: unknown,
     ctx: TaskContext,
-    abort: AbortController,
+    abort: RunAbort,
   ): Promise<Outcome> {
-    const limit = setTimeout(
-      () => abort.abort(new TaskTimeoutError(def.name, def.timeoutMs)),
-      def.timeoutMs,
-    );
-    const aborted = new Promise<never>((_, reject) => {
-      if (abort.signal.aborted) reject(abort.signal.reason);
-      abort.signal.addEventListener("abort", () => reject(abort.signal.reason), { once: true });
-    });
-    aborted.catch(() => {});
+    const limit = setTimeout(timeLimitReached, def.timeoutMs, abort, def);
     try {
       // A handler that ignores its signal keeps running, but its outcome no longer counts.
-      const out = await Promise.race([handler(payload, ctx), aborted]);
+      const out = await Promise.race([handler(payload, ctx), abort.aborted]);
       if (isSkip(out)) return { kind: "skipped", reason: out.reason };
       const result = def.result.safeParse(out);
       if (!result.success) {
@@ -199,8 +317,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
       }
       return { kind: "ok", result: result.data };
     } catch (err) {
-      if (abort.signal.reason instanceof ShutdownAbort && err === abort.signal.reason)
-        return { kind: "interrupted" };
+      if (err instanceof ShutdownAbort && err === abort.reason) return { kind: "interrupted" };
       if (err instanceof TaskTimeoutError) return { kind: "error", status: "timed_out", err };
       return { kind: "error", status: "failed", err };
     } finally {
@@ -220,45 +337,28 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
       runIdFor(`${topology.streams.tasks}:${m.info.streamSequence}`);
     const msgId = m.headers?.get("Nats-Msg-Id") || undefined;
     const trigger = triggerFromHeaders(m.headers);
-    const log = logger.child({
-      runId,
-      task: def.name,
-      attempt,
-      trigger: trigger.kind,
-      ...(trigger.scheduleId ? { schedule: trigger.scheduleId } : {}),
-    });
     const startedAt = clock.now();
-    const start = (payload: unknown): RunStart => ({
+    const identity: RunIdentity = {
       runId,
       attempt,
       task: def.name,
       service: def.service,
       trigger,
-      payload,
       msgId,
       streamSeq: m.info.streamSequence,
       instanceId: opts.instanceId,
       startedAt,
-    });
-    const failedEvent = (status: string, error: string, payload: unknown) => ({
-      runId,
-      task: def.name,
-      service: def.service,
-      attempt,
-      status,
-      error,
-      trigger,
-      payload,
-      startedAt: startedAt.toISOString(),
-      finishedAt: clock.now().toISOString(),
-    });
+    };
+    const start = (payload: unknown): RunStart => ({ ...identity, payload });
+    const runLog = new LazyRunLogger(logger, identity);
+    const infoOn = logger.isLevelEnabled("info");
 
     // 1. Validate. A message that cannot parse is never retried: record, dead-letter, terminate.
     let raw: unknown;
     let payload: unknown;
     let invalid: string | undefined;
     try {
-      raw = m.data.length === 0 ? {} : JSON.parse(new TextDecoder().decode(m.data));
+      raw = m.data.length === 0 ? {} : JSON.parse(utf8.decode(m.data));
       const parsed = def.payload.safeParse(raw);
       if (parsed.success) payload = parsed.data;
       else invalid = `invalid payload: ${z.prettifyError(parsed.error).replace(/\n/g, "; ")}`;
@@ -267,7 +367,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
       raw = m.string().slice(0, 1000);
     }
     if (invalid !== undefined) {
-      log.warn({ reason: invalid }, "payload rejected");
+      runLog.get().warn({ reason: invalid }, "payload rejected");
       await recorder.recordFinished(start(raw), {
         status: "rejected",
         finishedAt: clock.now(),
@@ -278,7 +378,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
         topology.failedSubject(def),
         runId,
         "failed",
-        failedEvent("rejected", invalid, raw),
+        failedEventOf(identity, "rejected", invalid, raw, clock.now()),
       );
       term(m, invalid);
       count(def.name, "rejected");
@@ -298,7 +398,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
         topology.failedSubject(def),
         runId,
         "failed",
-        failedEvent("failed", error, payload),
+        failedEventOf(identity, "failed", error, payload, clock.now()),
       );
       term(m, error);
       return;
@@ -307,16 +407,35 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
     // 3. Record the start; a run that already succeeded is finished work delivered again.
     const { previousSuccess } = await recorder.begin(start(payload));
     if (previousSuccess) {
-      log.info(
-        { previousAttempt: previousSuccess.attempt },
-        "run already succeeded: acknowledging the redelivery",
+      // Its completion event may not have gone out (the worker stopped between recording and
+      // publishing): publish it again from the record; the message id makes a repeat a no-op.
+      await publishEvent(
+        topology.completedSubject(def),
+        runId,
+        "completed",
+        completedEventOf({
+          ...identity,
+          attempt: previousSuccess.attempt,
+          trigger: (previousSuccess.trigger as TriggerInfo | null) ?? trigger,
+          startedAt: previousSuccess.startedAt,
+          payload: previousSuccess.payload,
+          status: previousSuccess.status,
+          result: previousSuccess.result,
+          finishedAt: previousSuccess.finishedAt ?? previousSuccess.startedAt,
+        }),
       );
+      runLog
+        .get()
+        .info(
+          { previousAttempt: previousSuccess.attempt },
+          "run already succeeded: completion event re-published, redelivery acknowledged",
+        );
       m.ack();
       return;
     }
 
     // 4. Run, heartbeating, within the time limit.
-    const abort = new AbortController();
+    const abort = new RunAbort();
     const inflight: InFlightRun = {
       runId,
       task: def.name,
@@ -324,22 +443,24 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
       startedAt: startedAt.toISOString(),
     };
     running.set(runId, { run: inflight, abort });
-    const heartbeat = () => m.working();
-    const hb = setInterval(heartbeat, Math.max(200, Math.floor(def.ackWaitMs / 3)));
+    const hb = setInterval(workingOn, Math.max(200, Math.floor(def.ackWaitMs / 3)), m);
+    // Per-message closures are kept to the one `heartbeat` needs (tsx names each closure it
+    // creates, which showed in the runtime benchmark's profile); the rest are made once per task.
     const ctx: TaskContext = {
       runId,
       attempt,
-      signal: abort.signal,
-      logger: log,
-      trigger,
-      now: () => clock.now(),
-      heartbeat,
-      lastSuccess: async () => {
-        const r = await recorder.lastSuccess(def.name);
-        return r ? { payload: r.payload, result: r.result, finishedAt: r.finishedAt } : null;
+      get signal() {
+        return abort.signal;
       },
+      get logger() {
+        return runLog.get();
+      },
+      trigger,
+      now,
+      heartbeat: m.working.bind(m),
+      lastSuccess: lastSuccessOf(def),
     };
-    log.info({ payload }, "run started");
+    if (infoOn) runLog.get().info({ payload }, "run started");
     let outcome: Outcome;
     try {
       outcome = await runHandler(def, handler, payload, ctx, abort);
@@ -359,7 +480,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
           error: "interrupted by shutdown; handed back for redelivery",
         });
         m.nak();
-        log.warn("run interrupted by shutdown: handed back");
+        runLog.get().warn("run interrupted by shutdown: handed back");
         return;
       }
       if (outcome.kind === "ok" || outcome.kind === "skipped") {
@@ -367,26 +488,30 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
         const result =
           outcome.kind === "ok" ? outcome.result : { skipped: true, reason: outcome.reason };
         const o: RunOutcome = { status, finishedAt, result };
-        await recorder.finish(runId, attempt, startedAt, o);
-        await publishEvent(topology.completedSubject(def), runId, "completed", {
-          runId,
-          task: def.name,
-          service: def.service,
-          attempt,
-          status,
-          trigger,
-          payload,
-          result,
-          startedAt: startedAt.toISOString(),
-          finishedAt: finishedAt.toISOString(),
-          durationMs,
-        });
+        // The record and the event go out together (neither waits for the other: the event is on
+        // the path of every downstream task); the ack waits for both. Either failing leaves the
+        // message to be redelivered: a recorded success then re-publishes the event (deduplicated
+        // by its message id), an unrecorded one runs again and its event is deduplicated.
+        await Promise.all([
+          recorder.finish(runId, attempt, startedAt, o),
+          publishEvent(
+            topology.completedSubject(def),
+            runId,
+            "completed",
+            completedEventOf({ ...identity, payload, status, result, finishedAt }),
+          ),
+        ]);
         m.ack();
         count(def.name, status);
-        log.info(
-          { status, durationMs, ...(outcome.kind === "skipped" ? { reason: outcome.reason } : {}) },
-          `run ${status}`,
-        );
+        if (infoOn)
+          runLog.get().info(
+            {
+              status,
+              durationMs,
+              ...(outcome.kind === "skipped" ? { reason: outcome.reason } : {}),
+            },
+            `run ${status}`,
+          );
         return;
       }
       const error = describeError(outcome.err);
@@ -409,20 +534,24 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
           topology.failedSubject(def),
           runId,
           "failed",
-          failedEvent(outcome.status, error, payload),
+          failedEventOf(identity, outcome.status, error, payload, clock.now()),
         );
         term(m, error);
-        log.error({ err: outcome.err, status: outcome.status }, "run failed: dead-lettered");
+        runLog
+          .get()
+          .error({ err: outcome.err, status: outcome.status }, "run failed: dead-lettered");
       } else {
         const delayMs = computeBackoffMs(attempt, def.retry, opts.random);
         m.nak(delayMs);
-        log.warn(
-          { err: outcome.err, status: outcome.status, retryInMs: delayMs },
-          "run failed: will retry",
-        );
+        runLog
+          .get()
+          .warn(
+            { err: outcome.err, status: outcome.status, retryInMs: delayMs },
+            "run failed: will retry",
+          );
       }
     } catch (err) {
-      log.error({ err }, "could not settle the run; it will be redelivered");
+      runLog.get().error({ err }, "could not settle the run; it will be redelivered");
       try {
         m.nak(1_000);
       } catch {
@@ -434,37 +563,75 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
   }
 
   /**
-   * One pull loop per slot: each asks for one message (`next`), runs it, and asks again. No message
-   * ever waits in a client-side buffer with its ack timer running, and a replica never holds more
-   * messages than it has free slots, so idle replicas get the work (what `fetch` batches and
-   * `consume` buffers do not guarantee for long tasks).
+   * The intake of one task. It keeps pull requests open for exactly the slots that are free: a
+   * message is only asked for when a slot is waiting for it, so none waits in a client-side buffer
+   * with its ack timer running, and a replica never holds more messages than it has free slots (idle
+   * replicas get the work, which `consume` buffers do not guarantee for long tasks). Slots that free
+   * up together share one pull request, and pulls overlap, so a round trip never idles the slots.
    */
-  async function slotLoop(def: AnyTaskDef, handler: TaskHandler<AnyTaskDef>, busy: Semaphore) {
+  async function intake(def: AnyTaskDef, handler: TaskHandler<AnyTaskDef>, busy: Semaphore) {
     const durable = topology.taskDurable(def);
     const log = logger.child({ task: def.name });
+    const expires = opts.pullExpiresMs ?? 5_000;
+    /** Messages asked for by open pulls and not delivered yet. */
+    let asked = 0;
+    let pullError: unknown;
+    let wake: (() => void) | undefined;
+    const changed = () => {
+      const w = wake;
+      wake = undefined;
+      w?.();
+    };
+    wakers.push(changed);
+    const pulls = new Set<Promise<void>>();
     let backoff = 250;
     // Looked up once, and again only after an error (a lookup is a round trip).
     let consumer: Consumer | undefined;
-    while (!stopping) {
+
+    const handlingFailed = (err: unknown) => log.error({ err }, "message handling failed");
+    const handled = () => {
+      busy.release();
+      changed();
+    };
+
+    // Messages that arrived together start together (on the next turn of the event loop), so their
+    // acks and events leave in a few socket writes instead of one each: started one by one as the
+    // pull's iterator yields them, the runs drift apart and nats.js flushes each write on its own.
+    let ready: JsMsg[] = [];
+    const startReady = () => {
+      const batch = ready;
+      ready = [];
+      for (const m of batch)
+        void handleMessage(def, handler, m).catch(handlingFailed).finally(handled);
+    };
+
+    const drain = async (batch: ConsumerMessages, want: number) => {
+      let delivered = 0;
       try {
-        consumer ??= await js.consumers.get(topology.streams.tasks, durable);
-        const m = await consumer.next({ expires: opts.pullExpiresMs ?? 5_000 });
-        if (!m) continue;
-        if (stopping) {
-          m.nak(); // arrived after shutdown began: hand it straight back
-          break;
+        for await (const m of batch) {
+          delivered++;
+          asked--;
+          backoff = 250;
+          if (stopping) {
+            m.nak(); // arrived after shutdown began: hand it straight back
+            continue;
+          }
+          busy.take();
+          ready.push(m);
+          if (ready.length === 1) setImmediate(startReady);
         }
-        busy.take();
-        try {
-          await handleMessage(def, handler, m);
-        } catch (err) {
-          log.error({ err }, "message handling failed");
-        } finally {
-          busy.release();
-        }
-        backoff = 250;
       } catch (err) {
-        if (stopping) break;
+        pullError ??= err;
+      } finally {
+        asked -= want - delivered;
+        changed();
+      }
+    };
+
+    while (!stopping) {
+      if (pullError !== undefined) {
+        const err = pullError;
+        pullError = undefined;
         consumer = undefined;
         if (err instanceof JetStreamApiError && err.code === JetStreamApiCodes.ConsumerNotFound) {
           log.warn("consumer missing: recreating it");
@@ -472,14 +639,31 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
             jsm,
             topology.streams.tasks,
             taskConsumerConfig(topology, def),
-          ).catch((e) => log.error({ err: e }, "could not recreate consumer"));
+          ).catch((e: unknown) => log.error({ err: e }, "could not recreate consumer"));
         } else {
           log.warn({ err: describeError(err) }, "pull failed; retrying");
         }
         await sleep(backoff);
         backoff = Math.min(backoff * 2, 5_000);
+        continue;
+      }
+      const want = busy.free - asked;
+      if (want <= 0) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      asked += want;
+      try {
+        consumer ??= await js.consumers.get(topology.streams.tasks, durable);
+        const batch = await consumer.fetch({ max_messages: want, expires });
+        const pull: Promise<void> = drain(batch, want).finally(() => pulls.delete(pull));
+        pulls.add(pull);
+      } catch (err) {
+        asked -= want;
+        pullError = err;
       }
     }
+    await Promise.allSettled([...pulls]);
   }
 
   const allSlots: Semaphore[] = [];
@@ -487,8 +671,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
     const size = Math.max(1, opts.concurrency?.[def.name] ?? def.concurrency);
     const busy = new Semaphore(size);
     allSlots.push(busy);
-    for (let i = 0; i < size; i++)
-      loops.push(slotLoop(def, opts.handlers[key] as TaskHandler<AnyTaskDef>, busy));
+    loops.push(intake(def, opts.handlers[key] as TaskHandler<AnyTaskDef>, busy));
   }
 
   return {
@@ -497,6 +680,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
     stop(graceMs = 25_000) {
       stopPromise ??= (async () => {
         stopping = true;
+        for (const wake of wakers) wake();
         const idle = Promise.all(allSlots.map((s) => s.idle()));
         const timedOut = await Promise.race([
           idle.then(() => false),
@@ -506,7 +690,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
           for (const r of running.values()) r.abort.abort(new ShutdownAbort("shutdown"));
           await idle;
         }
-        // Idle loops are parked in a pull that ends within its expiry; do not wait longer than that.
+        // Idle intakes wait on pulls that end within their expiry; do not wait longer than that.
         await Promise.race([Promise.allSettled(loops), sleep(opts.pullExpiresMs ?? 5_000)]);
       })();
       return stopPromise;

@@ -37,6 +37,16 @@ export function collect(nc: NatsConnection, subject: string) {
   return { items, stop: () => sub.unsubscribe() };
 }
 
+/**
+ * How many messages the EVENTS stream holds on `subject`: what JetStream consumers (trigger relays,
+ * downstream services) will see, after message-id deduplication. A core subscription (`collect`)
+ * also sees publishes the stream dropped as duplicates.
+ */
+export async function storedEvents(n: TestNats, subject: string): Promise<number> {
+  const info = await n.jsm.streams.info(n.topology.streams.events, { subjects_filter: subject });
+  return info.state.subjects?.[subject] ?? 0;
+}
+
 /** Starts a worker for test tasks in this process. */
 export async function startTestWorker<T extends Record<string, AnyTaskDef>>(
   n: TestNats,
