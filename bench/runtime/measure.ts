@@ -19,7 +19,7 @@ export interface MeasurePlan {
    * the rate is capped at that share of the measured throughput, so the run shows per-task latency
    * rather than a queue growing without bound.
    */
-  paced: { ratePerS: number; durationMs: number; maxLoadShare?: number };
+  paced?: { ratePerS: number; durationMs: number; maxLoadShare?: number };
   /** A wait for completions longer than this is a crash, ms. */
   timeoutMs: number;
 }
@@ -48,7 +48,8 @@ export interface PacedFigures {
 
 export interface WorkloadFigures {
   backlog?: BacklogFigures;
-  paced: PacedFigures;
+  /** Absent when the plan has no paced run (throughput-only rounds). */
+  paced?: PacedFigures;
 }
 
 /**
@@ -99,6 +100,7 @@ export async function measureWorkload(
       };
     }
 
+    if (!plan.paced) return backlog ? { backlog } : {};
     const { durationMs, maxLoadShare } = plan.paced;
     const ratePerS =
       backlog && maxLoadShare !== undefined
@@ -106,6 +108,7 @@ export async function measureWorkload(
         : plan.paced.ratePerS;
     probe.reset();
     w.timings?.take();
+    if (w.timings) w.timings.enabled = true;
     const meter = startResourceMeter();
     const run = await publishPaced(w.publish, next, ratePerS, durationMs);
     await probe.waitForDone(run.sent, plan.timeoutMs, "paced");

@@ -103,6 +103,7 @@ export { startTriggerRelays, type CompletionEvent } from "./tasks/triggers.js";
 export * from "./tasks/catalog/index.js";
 // Database
 export { openDatabase, type Database, type Db } from "./db/client.js";
+export { rowsOf } from "./db/rows.js";
 export { migrateDatabase } from "./db/migrate.js";
 export { listRuns, isTaskRunning, lastSuccessAt, type RunFilter } from "./db/runs-repo.js";
 export * from "./db/schema/index.js";

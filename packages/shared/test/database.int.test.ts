@@ -45,6 +45,13 @@ async function exerciseRunRepository(database: Database) {
     { ...base, runId: randomUUID(), attempt: 1, startedAt: tr },
     { status: "rejected", finishedAt: tr, error: "invalid payload" },
   );
+  // A finish whose start record is gone (lost in a crash) fails instead of passing for recorded.
+  const finishWithoutStart = await rec
+    .finish(randomUUID(), 1, t0, { status: "succeeded", finishedAt: t0, result: {} })
+    .then(
+      () => "finished",
+      (err: Error) => err.message.replace(/for run \S+/, "for run <id>"),
+    );
   const runs = await listRuns(database.db, { task: "sync_single_league", limit: 10 });
   const last = await rec.lastSuccess("sync_single_league");
   return {
@@ -56,6 +63,7 @@ async function exerciseRunRepository(database: Database) {
       startedAt: last.startedAt.toISOString(),
     },
     byRun: (await listRuns(database.db, { runId })).length,
+    finishWithoutStart,
   };
 }
 
@@ -75,6 +83,7 @@ describe("database", () => {
       [1, "rejected", 0, "invalid payload"],
     ]);
     expect(onPg.redeliveredAfterSuccess).toBe(2);
+    expect(onPg.finishWithoutStart).toBe("no run record to finish for run <id> attempt 1");
     expect(onPg.lastSuccess).toEqual({
       attempt: 2,
       result: { inserted: 3 },

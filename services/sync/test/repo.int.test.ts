@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { matches, odds, rejectedRows, seasons, teams, type Db } from "@matchday/shared";
+import { matches, odds, rejectedRows, seasons, teams, type Db, rowsOf } from "@matchday/shared";
 import { createTestDatabase, silentLogger, type TestDatabase } from "@matchday/shared/testing";
 import {
   createDirectoryFootballDataSource,
@@ -14,7 +14,6 @@ import { syncMany } from "../src/pipeline/sync-many.js";
 import { syncSeason, sha256Hex } from "../src/pipeline/sync-season.js";
 import { applyFixtures } from "../src/repo/apply-fixtures.js";
 import { applySeasonFile, type ApplySeasonOptions } from "../src/repo/apply-season-file.js";
-import { rowsOf } from "../src/repo/sql-rows.js";
 import { resolveTeams, TeamSource } from "../src/repo/teams.js";
 import { pgArrayLiteral } from "../src/repo/unnest.js";
 import {

@@ -1,5 +1,13 @@
+import { headers as natsHeaders } from "@nats-io/nats-core";
 import { describe, expect, it } from "vitest";
-import { runIdFor, triggerFromHeaders, triggerToHeaders, type TriggerInfo } from "./headers.js";
+import {
+  Header,
+  readRunHeaders,
+  runIdFor,
+  triggerFromHeaders,
+  triggerToHeaders,
+  type TriggerInfo,
+} from "./headers.js";
 
 describe("headers", () => {
   it("headers - run ids derive deterministically from the message id, as UUIDs", () => {
@@ -18,9 +26,31 @@ describe("headers", () => {
       reason: "catch_up",
       firedAt: "2026-11-23T09:00:01.000Z",
     };
-    const m = new Map<string, string>();
-    triggerToHeaders(t, (k, v) => m.set(k, v));
-    expect(triggerFromHeaders({ get: (k) => m.get(k) ?? "" })).toEqual(t);
+    const h = natsHeaders();
+    triggerToHeaders(t, (k, v) => h.set(k, v));
+    expect(triggerFromHeaders(h)).toEqual(t);
     expect(triggerFromHeaders(undefined)).toEqual({ kind: "manual" });
+    expect(triggerFromHeaders(natsHeaders())).toEqual({ kind: "manual" });
+  });
+
+  it("headers - one pass reads the run id, the message id and the trigger; unknown and empty headers are ignored", () => {
+    const t: TriggerInfo = { kind: "event", upstreamTask: "update_lineups", upstreamRunId: "r-1" };
+    const h = natsHeaders();
+    h.set(Header.RunId, "run-7");
+    h.set("Nats-Msg-Id", "collect_heatmaps@after:r-1");
+    h.set("X-Other", "ignored");
+    h.set(Header.Schedule, "");
+    triggerToHeaders(t, (k, v) => h.set(k, v));
+    expect(readRunHeaders(h)).toEqual({
+      runId: "run-7",
+      msgId: "collect_heatmaps@after:r-1",
+      trigger: t,
+    });
+    // An unknown trigger kind reads as manual; names match exactly, as nats.js get() does.
+    const odd = natsHeaders();
+    odd.set(Header.Trigger, "cron");
+    odd.set(Header.RunId.toLowerCase(), "not-the-run-id");
+    expect(readRunHeaders(odd)).toEqual({ trigger: { kind: "manual" } });
+    expect(readRunHeaders(undefined)).toEqual({ trigger: { kind: "manual" } });
   });
 });

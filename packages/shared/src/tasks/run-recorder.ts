@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { taskRuns, type RunStatus, type TaskRunRow } from "../db/schema/platform.js";
 import { Batcher } from "./batcher.js";
+import { rowsOf } from "../db/rows.js";
 import type { TriggerInfo } from "./headers.js";
 
 export interface RunStart {
@@ -88,17 +89,27 @@ export function createRunRecorder(db: Db): RunRecorder {
     const ok = new Set(inserted.map((r) => r.runId));
     return starts.map((st) => ok.has(st.runId));
   }, batchOpts);
-  const finishes = new Batcher<Finish, void>(async (items) => {
+  const finishes = new Batcher<Finish, Error | undefined>(async (items) => {
     const values = items.map(
       (f) =>
         sql`(${f.runId}::uuid, ${f.attempt}::int, ${f.outcome.status}::platform.run_status, ${f.outcome.finishedAt.toISOString()}::timestamptz, ${f.outcome.finishedAt.getTime() - f.startedAt.getTime()}::int, ${f.outcome.error ?? null}::text, ${f.outcome.result === undefined ? null : JSON.stringify(f.outcome.result)}::jsonb)`,
     );
-    await db.execute(sql`
-      update platform.task_runs as t
-      set status = v.status, finished_at = v.finished_at, duration_ms = v.duration_ms, error = v.error, result = v.result
-      from (values ${sql.join(values, sql`, `)}) as v(run_id, attempt, status, finished_at, duration_ms, error, result)
-      where t.run_id = v.run_id and t.attempt = v.attempt`);
-    return items.map(() => undefined);
+    const updated = rowsOf<{ run_id: string; attempt: number }>(
+      await db.execute(sql`
+        update platform.task_runs as t
+        set status = v.status, finished_at = v.finished_at, duration_ms = v.duration_ms, error = v.error, result = v.result
+        from (values ${sql.join(values, sql`, `)}) as v(run_id, attempt, status, finished_at, duration_ms, error, result)
+        where t.run_id = v.run_id and t.attempt = v.attempt
+        returning t.run_id, t.attempt`),
+    );
+    const found = new Set(updated.map((r) => `${r.run_id}/${r.attempt}`));
+    // A run whose start record is gone (lost in a database crash) must not be acknowledged as if
+    // recorded: fail its finish, so the message is redelivered and recorded afresh.
+    return items.map((f) =>
+      found.has(`${f.runId}/${f.attempt}`)
+        ? undefined
+        : new Error(`no run record to finish for run ${f.runId} attempt ${f.attempt}`),
+    );
   }, batchOpts);
 
   return {
@@ -146,7 +157,8 @@ export function createRunRecorder(db: Db): RunRecorder {
       });
     },
     async finish(runId, attempt, startedAt, outcome) {
-      await finishes.add({ runId, attempt, startedAt, outcome });
+      const missing = await finishes.add({ runId, attempt, startedAt, outcome });
+      if (missing) throw missing;
     },
     async recordFinished(start, outcome) {
       await db

@@ -15,7 +15,7 @@ import type { Clock } from "../time/clock.js";
 import { sleep } from "../time/units.js";
 import type { AnyTaskDef, PayloadOf, ResultInputOf } from "./define-task.js";
 import { describeError, isNonRetryable, TaskTimeoutError } from "./errors.js";
-import { Header, runIdFor, triggerFromHeaders, type TriggerInfo } from "./headers.js";
+import { Header, readRunHeaders, runIdFor, type TriggerInfo } from "./headers.js";
 import { computeBackoffMs } from "./retry.js";
 import type { RunOutcome, RunRecorder, RunStart } from "./run-recorder.js";
 import { Semaphore } from "./semaphore.js";
@@ -332,11 +332,8 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
     m: JsMsg,
   ): Promise<void> {
     const attempt = m.info.deliveryCount;
-    const runId =
-      m.headers?.get(Header.RunId) ||
-      runIdFor(`${topology.streams.tasks}:${m.info.streamSequence}`);
-    const msgId = m.headers?.get("Nats-Msg-Id") || undefined;
-    const trigger = triggerFromHeaders(m.headers);
+    const { runId: runIdHeader, msgId, trigger } = readRunHeaders(m.headers);
+    const runId = runIdHeader ?? runIdFor(`${topology.streams.tasks}:${m.info.streamSequence}`);
     const startedAt = clock.now();
     const identity: RunIdentity = {
       runId,
@@ -488,19 +485,16 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
         const result =
           outcome.kind === "ok" ? outcome.result : { skipped: true, reason: outcome.reason };
         const o: RunOutcome = { status, finishedAt, result };
-        // The record and the event go out together (neither waits for the other: the event is on
-        // the path of every downstream task); the ack waits for both. Either failing leaves the
-        // message to be redelivered: a recorded success then re-publishes the event (deduplicated
-        // by its message id), an unrecorded one runs again and its event is deduplicated.
-        await Promise.all([
-          recorder.finish(runId, attempt, startedAt, o),
-          publishEvent(
-            topology.completedSubject(def),
-            runId,
-            "completed",
-            completedEventOf({ ...identity, payload, status, result, finishedAt }),
-          ),
-        ]);
+        // The record first, then the event: whoever sees the event (a downstream trigger, an
+        // operator's `trigger --wait`, a test) finds the run final. A stop between the two is
+        // covered on redelivery: the recorded success re-publishes the event.
+        await recorder.finish(runId, attempt, startedAt, o);
+        await publishEvent(
+          topology.completedSubject(def),
+          runId,
+          "completed",
+          completedEventOf({ ...identity, payload, status, result, finishedAt }),
+        );
         m.ack();
         count(def.name, status);
         if (infoOn)

@@ -1,6 +1,6 @@
+import { rowsOf } from "@matchday/shared";
 import { sql } from "drizzle-orm";
 import type { Db } from "@matchday/shared";
-import { rowsOf } from "./sql-rows.js";
 
 /** Source ids of `sync.team_aliases.source`. */
 export const TeamSource = {

@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
-import { matches, odds, type Db } from "@matchday/shared";
+import { matches, odds, type Db, rowsOf } from "@matchday/shared";
 import type { MatchInsert, MatchUpdate, MatchValues } from "../domain/diff.js";
 import type { OddsRow } from "../domain/odds-rows.js";
 import { chunk, type BatchRunner } from "./batches.js";
-import { rowsOf } from "./sql-rows.js";
 import { STAT_KEYS } from "./stored-matches.js";
 import { columnList, unnestRows, valueList, type ArrayColumn } from "./unnest.js";
 
