@@ -16,13 +16,11 @@ import { predictionsService } from "@matchday/predictions";
 import { syncService } from "@matchday/sync";
 import {
   createPublisher,
-  fixedClock,
   matches,
   modelMetrics,
   modelVersions,
   predictions,
   sharedDataDir,
-  startService,
   syncAllLeagues,
   taskRuns,
   updateRecentResults,
@@ -34,10 +32,10 @@ import {
 import {
   connectTestNats,
   createTestDatabase,
-  silentLogger,
   waitFor,
   type TestDatabase,
   type TestNats,
+  startTestService,
 } from "@matchday/shared/testing";
 
 const NOW = new Date("2024-04-05T00:00:00Z");
@@ -116,8 +114,8 @@ beforeAll(async () => {
   n = await connectTestNats();
   tdb = await createTestDatabase();
   const env = {
-    MATCHDAY_NAMESPACE: n.topology.namespace,
-    LOG_LEVEL: "silent",
+    MATCHDAY_NOW: NOW.toISOString(),
+    MATCHDAY_CLOCK: "frozen",
     FOOTBALL_DATA_DIR: dir,
     SYNC_LEAGUES: "E0",
     SYNC_SEASON: "2324",
@@ -131,16 +129,7 @@ beforeAll(async () => {
   // Every service (and so every trigger consumer) exists before the first task: triggers start
   // from new completions only.
   for (const m of modules) {
-    services.push(
-      await startService(m, {
-        config: m.config.parse(env) as never,
-        nc: n.nc,
-        database: tdb.database,
-        logger: silentLogger(),
-        clock: fixedClock(NOW),
-        topology: n.topology,
-      }),
-    );
+    services.push(await startTestService(m, { nats: n, database: tdb.database, env }));
   }
 });
 

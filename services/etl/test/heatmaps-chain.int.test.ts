@@ -8,7 +8,6 @@ import {
   heatmaps,
   lineupPlayers,
   playerSeasonHeatmaps,
-  startService,
   systemClock,
   taskRuns,
   updateFixtureMappings,
@@ -19,12 +18,12 @@ import {
 import {
   connectTestNats,
   createTestDatabase,
-  silentLogger,
   waitFor,
   type TestDatabase,
   type TestNats,
+  startTestService,
 } from "@matchday/shared/testing";
-import { EtlConfig, etlService } from "../src/index.js";
+import { etlService } from "../src/index.js";
 import { expectedHeatmapPairs } from "./support/expected-heatmaps.js";
 import {
   generateGameweeks,
@@ -41,18 +40,11 @@ beforeAll(async () => {
   g = generateGameweeks(1, 1);
   tdb = await createTestDatabase();
   n = await connectTestNats();
-  const config = EtlConfig.parse({
-    ...g.env,
-    MATCHDAY_NAMESPACE: n.topology.namespace,
-    LOG_LEVEL: "silent",
-  });
-  svc = await startService(etlService, {
-    config,
-    nc: n.nc,
+  svc = await startTestService(etlService, {
+    nats: n,
     database: tdb.database,
-    logger: silentLogger(),
+    env: g.env,
     clock: systemClock,
-    topology: n.topology,
   });
 }, 60_000);
 

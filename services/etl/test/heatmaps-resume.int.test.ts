@@ -10,7 +10,6 @@ import {
   defineService,
   fixtureMappings,
   heatmaps,
-  startService,
   systemClock,
   taskRuns,
   type RunningService,
@@ -18,10 +17,10 @@ import {
 import {
   connectTestNats,
   createTestDatabase,
-  silentLogger,
   waitFor,
   type TestDatabase,
   type TestNats,
+  startTestService,
 } from "@matchday/shared/testing";
 import { createDirectoryFplSource } from "../src/clients/fpl.js";
 import { createDirectorySofaSource, createHttpSofaSource } from "../src/clients/sofascore.js";
@@ -116,13 +115,11 @@ beforeAll(async () => {
     ...etlService,
     createHandlers: ({ database }) => createEtlHandlers({ ...offline, db: database.db, sofa }),
   });
-  svc = await startService(resumable, {
-    config,
-    nc: n.nc,
+  svc = await startTestService(resumable, {
+    nats: n,
     database: tdb.database,
-    logger: silentLogger(),
+    env: g.env,
     clock: systemClock,
-    topology: n.topology,
   });
 }, 60_000);
 

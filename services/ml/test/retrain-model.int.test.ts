@@ -3,23 +3,21 @@ import { asc, eq } from "drizzle-orm";
 import { fitDixonColes, DEFAULT_MODEL_SETTINGS } from "@matchday/model";
 import {
   createPublisher,
-  fixedClock,
   modelVersions,
   readMatches,
   retrainModel,
-  startService,
   taskRuns,
   type RunningService,
 } from "@matchday/shared";
 import {
   connectTestNats,
   createTestDatabase,
-  silentLogger,
   waitFor,
   type TestDatabase,
   type TestNats,
+  startTestService,
 } from "@matchday/shared/testing";
-import { MlConfig, mlService } from "../src/index.js";
+import { mlService } from "../src/index.js";
 import { handleRetrainModel } from "../src/tasks/retrain-model.js";
 import { roundRobin, seedLeague, setResult, testContext } from "@matchday/shared/testing";
 
@@ -161,18 +159,10 @@ describe("retrain_model", () => {
 
   it("retrain_model - through NATS: the first run succeeds, the repeat on the same data is recorded as skipped", async () => {
     n = await connectTestNats();
-    const config = MlConfig.parse({
-      MATCHDAY_NAMESPACE: n.topology.namespace,
-      LOG_LEVEL: "silent",
-    });
-    const clock = fixedClock(new Date("2024-03-11T06:00:00Z"));
-    svc = await startService(mlService, {
-      config,
-      nc: n.nc,
+    svc = await startTestService(mlService, {
+      nats: n,
       database: tdb.database,
-      logger: silentLogger(),
-      clock,
-      topology: n.topology,
+      env: { MATCHDAY_NOW: "2024-03-11T06:00:00Z", MATCHDAY_CLOCK: "frozen" },
     });
     const publisher = createPublisher(n.js, n.topology);
     await tdb.database.db.delete(modelVersions).where(eq(modelVersions.league, "X1"));

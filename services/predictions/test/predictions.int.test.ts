@@ -3,14 +3,12 @@ import { asc, eq } from "drizzle-orm";
 import { DEFAULT_MODEL_SETTINGS, fitDixonColes, predictMatch } from "@matchday/model";
 import {
   createPublisher,
-  fixedClock,
   generatePredictionForMatch,
   Header,
   modelVersions,
   NonRetryableError,
   predictions,
   readMatches,
-  startService,
   taskRuns,
   validations,
   type RunningService,
@@ -18,12 +16,12 @@ import {
 import {
   connectTestNats,
   createTestDatabase,
-  silentLogger,
   waitFor,
   type TestDatabase,
   type TestNats,
+  startTestService,
 } from "@matchday/shared/testing";
-import { PredictionsConfig, predictionsService } from "../src/index.js";
+import { predictionsService } from "../src/index.js";
 import { handleGeneratePredictionForMatch } from "../src/tasks/generate-prediction-for-match.js";
 import { handleGeneratePredictions } from "../src/tasks/generate-predictions.js";
 import { handleValidatePredictions } from "../src/tasks/validate-predictions.js";
@@ -307,17 +305,10 @@ describe("predictions", () => {
 
   it("generate_prediction_for_match - through NATS an unknown id is dead-lettered after one attempt, never retried", async () => {
     n = await connectTestNats();
-    const config = PredictionsConfig.parse({
-      MATCHDAY_NAMESPACE: n.topology.namespace,
-      LOG_LEVEL: "silent",
-    });
-    svc = await startService(predictionsService, {
-      config,
-      nc: n.nc,
+    svc = await startTestService(predictionsService, {
+      nats: n,
       database: tdb.database,
-      logger: silentLogger(),
-      clock: fixedClock(NOW),
-      topology: n.topology,
+      env: { MATCHDAY_NOW: NOW.toISOString(), MATCHDAY_CLOCK: "frozen" },
     });
     const dead: { reason: string; error: string }[] = [];
     const sub = n.nc.subscribe(n.topology.dlqSubject(generatePredictionForMatch), {

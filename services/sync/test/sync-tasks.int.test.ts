@@ -6,9 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import {
   createPublisher,
-  fixedClock,
   seasons,
-  startService,
   syncAllLeagues,
   syncHistoricalData,
   syncSingleLeague,
@@ -22,12 +20,11 @@ import {
 import {
   connectTestNats,
   createTestDatabase,
-  silentLogger,
   waitFor,
   type TestDatabase,
   type TestNats,
+  startTestService,
 } from "@matchday/shared/testing";
-import { SyncConfig } from "../src/config.js";
 import { syncService } from "../src/service.js";
 import { collect } from "./support/events.js";
 import { footballDataDir } from "./support/recorded.js";
@@ -64,19 +61,10 @@ function startSite(): Promise<Server> {
 }
 
 function start(n: TestNats, env: Record<string, string>): Promise<RunningService> {
-  const config = SyncConfig.parse({
-    MATCHDAY_NOW: NOW,
-    SYNC_LEAGUES: "E0",
-    LOG_LEVEL: "silent",
-    ...env,
-  });
-  return startService(syncService, {
-    config,
-    nc: n.nc,
+  return startTestService(syncService, {
+    nats: n,
     database: tdb.database,
-    logger: silentLogger(),
-    clock: fixedClock(new Date(NOW)),
-    topology: n.topology,
+    env: { MATCHDAY_NOW: NOW, MATCHDAY_CLOCK: "frozen", SYNC_LEAGUES: "E0", ...env },
   });
 }
 

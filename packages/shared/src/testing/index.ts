@@ -4,3 +4,4 @@ export { waitFor } from "./wait-for.js";
 export { collectLogs, silentLogger } from "./logs.js";
 export { startProcess, runCli, CLI_ENTRY, type ServiceProcess } from "./processes.js";
 export * from "./football-seed.js";
+export { startTestService } from "./services.js";
