@@ -250,8 +250,6 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
   };
   const counters: ReturnType<TaskWorker["stats"]> = {};
   const loops: Promise<void>[] = [];
-  /** Wakes each task's intake (to see `stopping`). */
-  const wakers: (() => void)[] = [];
   let stopping = false;
   let stopPromise: Promise<void> | undefined;
   const termWithReason = supportsTermReason(opts.nc);
@@ -567,26 +565,14 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
     const durable = topology.taskDurable(def);
     const log = logger.child({ task: def.name });
     const expires = opts.pullExpiresMs ?? 5_000;
-    /** Messages asked for by open pulls and not delivered yet. */
-    let asked = 0;
     let pullError: unknown;
-    let wake: (() => void) | undefined;
-    const changed = () => {
-      const w = wake;
-      wake = undefined;
-      w?.();
-    };
-    wakers.push(changed);
     const pulls = new Set<Promise<void>>();
     let backoff = 250;
     // Looked up once, and again only after an error (a lookup is a round trip).
     let consumer: Consumer | undefined;
 
     const handlingFailed = (err: unknown) => log.error({ err }, "message handling failed");
-    const handled = () => {
-      busy.release();
-      changed();
-    };
+    const handled = () => busy.release();
 
     // Messages that arrived together start together (on the next turn of the event loop), so their
     // acks and events leave in a few socket writes instead of one each: started one by one as the
@@ -604,21 +590,21 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
       try {
         for await (const m of batch) {
           delivered++;
-          asked--;
+          busy.useReserved();
           backoff = 250;
           if (stopping) {
             m.nak(); // arrived after shutdown began: hand it straight back
+            busy.release();
             continue;
           }
-          busy.take();
           ready.push(m);
           if (ready.length === 1) setImmediate(startReady);
         }
       } catch (err) {
         pullError ??= err;
       } finally {
-        asked -= want - delivered;
-        changed();
+        // Also wakes the loop below, to see an error or to ask again.
+        busy.unreserve(want - delivered);
       }
     };
 
@@ -641,19 +627,21 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
         backoff = Math.min(backoff * 2, 5_000);
         continue;
       }
-      const want = busy.free - asked;
+      // Parked here while every slot is used or reserved; on shutdown, open pulls end within
+      // their expiry and free their slots, which lets the loop see `stopping`.
+      const want = busy.free;
       if (want <= 0) {
-        await new Promise<void>((resolve) => (wake = resolve));
+        await busy.waitFree();
         continue;
       }
-      asked += want;
+      busy.reserve(want);
       try {
         consumer ??= await js.consumers.get(topology.streams.tasks, durable);
         const batch = await consumer.fetch({ max_messages: want, expires });
         const pull: Promise<void> = drain(batch, want).finally(() => pulls.delete(pull));
         pulls.add(pull);
       } catch (err) {
-        asked -= want;
+        busy.unreserve(want);
         pullError = err;
       }
     }
@@ -674,7 +662,6 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
     stop(graceMs = 25_000) {
       stopPromise ??= (async () => {
         stopping = true;
-        for (const wake of wakers) wake();
         const idle = Promise.all(allSlots.map((s) => s.idle()));
         const timedOut = await Promise.race([
           idle.then(() => false),
