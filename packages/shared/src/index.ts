@@ -16,6 +16,19 @@ export {
   clockFromConfig,
 } from "./time/clock.js";
 export { SECOND, MINUTE, HOUR, DAY, sleep } from "./time/units.js";
+export {
+  assertTimezone,
+  cachedOffsetMsAt,
+  InvalidTimezoneError,
+  localFields,
+  nextTransition,
+  offsetMsAt,
+  previousTransition,
+  wallClockToUtc,
+  type LocalFields,
+  type WallClock,
+  type ZoneTransition,
+} from "./time/time-zone.js";
 export { seededRandom } from "./random.js";
 // HTTP
 export {

@@ -14,17 +14,6 @@ export class InvalidCronError extends Error {
   }
 }
 
-/** A time zone that is not an IANA zone name this runtime knows (e.g. `Mars/Base`, `+01:00`). */
-export class InvalidTimezoneError extends Error {
-  override name = "InvalidTimezoneError";
-  constructor(
-    readonly timezone: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`unknown time zone "${timezone}" (expected an IANA name such as Europe/London)`, options);
-  }
-}
-
 /** One bad schedule entry: its id (or `#<index>` when it has none) and what is wrong with it. */
 export interface ScheduleConfigIssue {
   id: string;

@@ -1,5 +1,6 @@
 // The scheduler's pure core: what main.ts and the NATS/KV adapters plug into.
-export { InvalidCronError, InvalidTimezoneError, ScheduleConfigError } from "./errors.js";
+export { InvalidCronError, ScheduleConfigError } from "./errors.js";
+export { InvalidTimezoneError } from "@matchday/shared";
 export type { ScheduleConfigIssue } from "./errors.js";
 export {
   compileCron,

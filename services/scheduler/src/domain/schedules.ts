@@ -1,6 +1,7 @@
 import * as z from "zod";
 
-import { InvalidCronError, InvalidTimezoneError, ScheduleConfigError } from "./errors.js";
+import { InvalidTimezoneError } from "@matchday/shared";
+import { InvalidCronError, ScheduleConfigError } from "./errors.js";
 import type { ScheduleConfigIssue } from "./errors.js";
 import { compileCron } from "./slots.js";
 import type { CompiledCron } from "./slots.js";

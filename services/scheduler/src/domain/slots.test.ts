@@ -1,7 +1,8 @@
 import { Cron } from "croner";
 import { describe, expect, it } from "vitest";
 
-import { InvalidCronError, InvalidTimezoneError } from "./errors.js";
+import { InvalidTimezoneError } from "@matchday/shared";
+import { InvalidCronError } from "./errors.js";
 import {
   compileCron,
   formatLocal,

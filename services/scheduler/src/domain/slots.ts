@@ -1,14 +1,16 @@
-import { DAY, HOUR, MINUTE } from "@matchday/shared";
-import { Cron } from "croner";
-
-import { InvalidCronError } from "./errors.js";
 import {
   assertTimezone,
+  DAY,
+  HOUR,
+  localFields,
+  MINUTE,
   nextTransition,
   offsetMsAt,
   previousTransition,
-  localFields,
-} from "./time-zone.js";
+} from "@matchday/shared";
+import { Cron } from "croner";
+
+import { InvalidCronError } from "./errors.js";
 
 /**
  * Slot computation: the instants at which a cron expression fires in an IANA zone.

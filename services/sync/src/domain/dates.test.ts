@@ -1,10 +1,10 @@
+import { cachedOffsetMsAt } from "@matchday/shared";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   formatIsoDate,
   isRealDate,
   londonLocalToUtc,
-  londonOffsetMs,
   parseClockTime,
   parseDayMonthYear,
 } from "./dates.js";
@@ -84,7 +84,7 @@ describe("football-data dates", () => {
       const d = new Date(at);
       const expected =
         londonWallClock(d) === formatWall(new Date(d.getTime() + HOUR_MS)) ? HOUR_MS : 0;
-      expect(londonOffsetMs(d.getTime()), at).toBe(expected);
+      expect(cachedOffsetMsAt("Europe/London", d.getTime()), at).toBe(expected);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { wallClockToUtc } from "@matchday/shared";
 import { expandTwoDigitYear } from "./season.js";
 
 /** A calendar date without a time zone (month 1–12). */
@@ -60,104 +61,12 @@ export function dateAtUtcMidnight({ year, month, day }: CalendarDate): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-const LONDON = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  hourCycle: "h23",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-});
-
-/** The wall-clock reading in London at `utcMs`, as if it were a UTC timestamp (ms). */
-function londonWallClockMs(utcMs: number): number {
-  const parts: Record<string, number> = {};
-  for (const p of LONDON.formatToParts(utcMs)) {
-    if (p.type !== "literal") parts[p.type] = Number(p.value);
-  }
-  const get = (k: string) => parts[k] ?? 0;
-  return Date.UTC(
-    get("year"),
-    get("month") - 1,
-    get("day"),
-    get("hour"),
-    get("minute"),
-    get("second"),
-  );
-}
-
-/** London's offset from UTC at `utcMs` straight from Intl (slow: ~50 µs a call). */
-function intlLondonOffsetMs(utcMs: number): number {
-  const whole = Math.floor(utcMs / 1000) * 1000;
-  return londonWallClockMs(whole) - whole;
-}
-
-/** A year's offset changes: the offset from 1 Jan 00:00 UTC, then each change and the offset after. */
-interface YearOffsets {
-  initial: number;
-  changes: { atMs: number; offsetMs: number }[];
-}
-
-const yearOffsets = new Map<number, YearOffsets>();
-
-/**
- * Finds a year's offset changes once (monthly probes, then a bisection to the second: about 50 Intl
- * calls a year) so that converting thousands of kickoffs costs table look-ups, not Intl calls.
- */
-function offsetsOfYear(year: number): YearOffsets {
-  const cached = yearOffsets.get(year);
-  if (cached) return cached;
-  const probes = Array.from({ length: 13 }, (_, m) => Date.UTC(year, m, 1));
-  const offsets = probes.map(intlLondonOffsetMs);
-  const changes: YearOffsets["changes"] = [];
-  for (let m = 0; m < 12; m++) {
-    let lo = probes[m] ?? 0;
-    let hi = probes[m + 1] ?? 0;
-    const before = offsets[m] ?? 0;
-    if (before === offsets[m + 1]) continue;
-    // Invariant: offset(lo) === before, offset(hi) !== before. Assumes one change a month at most.
-    while (hi - lo > 1000) {
-      const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
-      if (intlLondonOffsetMs(mid) === before) lo = mid;
-      else hi = mid;
-    }
-    changes.push({ atMs: hi, offsetMs: intlLondonOffsetMs(hi) });
-  }
-  const result = { initial: offsets[0] ?? 0, changes };
-  yearOffsets.set(year, result);
-  return result;
-}
-
-/** London's offset from UTC at `utcMs`, in ms (0 in GMT, 3 600 000 in BST). */
-export function londonOffsetMs(utcMs: number): number {
-  const { initial, changes } = offsetsOfYear(new Date(utcMs).getUTCFullYear());
-  let offset = initial;
-  for (const change of changes) {
-    if (utcMs >= change.atMs) offset = change.offsetMs;
-  }
-  return offset;
-}
-
-const PROBE_MS = 6 * 60 * 60 * 1000;
-
 /**
  * Converts a UK wall-clock date and time (football-data's `Date` + `Time`) to the UTC instant, with
- * the DST rules of the runtime's time-zone database (Intl; no date library). Like Temporal's
- * "compatible" disambiguation: a time repeated when clocks go back (01:30 on the last Sunday of
- * October) takes the earlier, BST instant; a time skipped when clocks go forward (01:30 on the last
- * Sunday of March) moves forward by the gap (02:30 BST = 01:30 UTC).
+ * the DST rules of the runtime's time-zone database (the shared zone code; no date library): a time
+ * repeated when clocks go back takes the earlier, BST instant; a time skipped when clocks go
+ * forward moves forward by the gap.
  */
 export function londonLocalToUtc(date: CalendarDate, time: ClockTime): Date {
-  const wall = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute);
-  const offsets = new Set([londonOffsetMs(wall - PROBE_MS), londonOffsetMs(wall + PROBE_MS)]);
-  const valid = [...offsets]
-    .map((offset) => wall - offset)
-    .filter((utc) => utc + londonOffsetMs(utc) === wall)
-    .sort((a, b) => a - b);
-  const first = valid[0];
-  if (first !== undefined) return new Date(first);
-  // In the spring-forward gap: use the offset in force before the change.
-  return new Date(wall - londonOffsetMs(wall - PROBE_MS));
+  return wallClockToUtc("Europe/London", { ...date, ...time });
 }

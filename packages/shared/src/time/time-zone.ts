@@ -1,6 +1,15 @@
-import { DAY } from "@matchday/shared";
+import { DAY, HOUR } from "./units.js";
 
-import { InvalidTimezoneError } from "./errors.js";
+/** A time zone that is not an IANA zone name this runtime knows (e.g. `Mars/Base`, `+01:00`). */
+export class InvalidTimezoneError extends Error {
+  override name = "InvalidTimezoneError";
+  constructor(
+    readonly timezone: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`unknown time zone "${timezone}" (expected an IANA name such as Europe/London)`, options);
+  }
+}
 
 /**
  * UTC offsets and DST transitions of IANA zones, read from the runtime's `Intl` data (no tz library).
@@ -101,18 +110,29 @@ export function offsetMsAt(timezone: string, instantMs: number): number {
  */
 const SAMPLE_STEP_MS = DAY;
 
-const yearCache = new Map<string, ZoneTransition[]>();
+/** A zone's year: its offset at 1 Jan 00:00 UTC and its transitions after that. */
+interface ZoneYear {
+  startOffsetMs: number;
+  transitions: ZoneTransition[];
+}
+
+const yearCache = new Map<string, ZoneYear>();
 
 /** Every transition with `atMs` in (start of `year` UTC, start of `year + 1` UTC], cached. */
 function transitionsOfYear(timezone: string, year: number): ZoneTransition[] {
+  return zoneYear(timezone, year).transitions;
+}
+
+function zoneYear(timezone: string, year: number): ZoneYear {
   const key = `${timezone}|${year}`;
   const cached = yearCache.get(key);
   if (cached) return cached;
   const start = Date.UTC(year, 0, 1);
   const end = Date.UTC(year + 1, 0, 1);
   const found: ZoneTransition[] = [];
+  const startOffsetMs = offsetMsAt(timezone, start);
   let prevAt = start;
-  let prevOffset = offsetMsAt(timezone, start);
+  let prevOffset = startOffsetMs;
   while (prevAt < end) {
     const at = Math.min(prevAt + SAMPLE_STEP_MS, end);
     const offset = offsetMsAt(timezone, at);
@@ -130,8 +150,52 @@ function transitionsOfYear(timezone: string, year: number): ZoneTransition[] {
     prevAt = at;
     prevOffset = offset;
   }
-  yearCache.set(key, found);
-  return found;
+  const result = { startOffsetMs, transitions: found };
+  yearCache.set(key, result);
+  return result;
+}
+
+/**
+ * The zone's offset at `instantMs` from the cached transitions: the same answer as `offsetMsAt`
+ * without an `Intl` call once the year is known (converting a season's kick-offs is thousands of
+ * calls).
+ */
+export function cachedOffsetMsAt(timezone: string, instantMs: number): number {
+  const year = zoneYear(timezone, yearOf(instantMs));
+  let offset = year.startOffsetMs;
+  for (const t of year.transitions) if (t.atMs <= instantMs) offset = t.offsetAfterMs;
+  return offset;
+}
+
+/** A wall-clock date and time (month 1-12, hour 0-23). */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/** How far either side of a wall clock its candidate offsets are read: beyond any transition's span. */
+const PROBE_MS = 6 * HOUR;
+
+/**
+ * The UTC instant of a wall-clock reading in `timezone`, like Temporal's "compatible"
+ * disambiguation: a time repeated when clocks go back (01:30 on the last Sunday of October in
+ * London) takes the earlier instant; a time skipped when clocks go forward moves forward by the
+ * gap (London's 01:30 on the last Sunday of March is 02:30 BST = 01:30 UTC). The scheduler does
+ * not use this: its cron slots follow the DST policy in `slots.ts`.
+ */
+export function wallClockToUtc(timezone: string, wall: WallClock): Date {
+  const wallMs = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  const before = cachedOffsetMsAt(timezone, wallMs - PROBE_MS);
+  const after = cachedOffsetMsAt(timezone, wallMs + PROBE_MS);
+  const valid = [...new Set([before, after])]
+    .map((offset) => wallMs - offset)
+    .filter((utc) => utc + cachedOffsetMsAt(timezone, utc) === wallMs)
+    .sort((a, b) => a - b);
+  // None valid: in the spring-forward gap, use the offset in force before the change.
+  return new Date(valid[0] ?? wallMs - before);
 }
 
 function yearOf(ms: number): number {
