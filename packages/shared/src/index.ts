@@ -84,7 +84,6 @@ export {
   Header,
   runIdFor,
   newRunId,
-  triggerFromHeaders,
   triggerToHeaders,
   type TriggerInfo,
 } from "./tasks/headers.js";

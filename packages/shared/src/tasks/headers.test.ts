@@ -1,13 +1,6 @@
 import { headers as natsHeaders } from "@nats-io/nats-core";
 import { describe, expect, it } from "vitest";
-import {
-  Header,
-  readRunHeaders,
-  runIdFor,
-  triggerFromHeaders,
-  triggerToHeaders,
-  type TriggerInfo,
-} from "./headers.js";
+import { Header, readRunHeaders, runIdFor, triggerToHeaders, type TriggerInfo } from "./headers.js";
 
 describe("headers", () => {
   it("headers - run ids derive deterministically from the message id, as UUIDs", () => {
@@ -28,9 +21,9 @@ describe("headers", () => {
     };
     const h = natsHeaders();
     triggerToHeaders(t, (k, v) => h.set(k, v));
-    expect(triggerFromHeaders(h)).toEqual(t);
-    expect(triggerFromHeaders(undefined)).toEqual({ kind: "manual" });
-    expect(triggerFromHeaders(natsHeaders())).toEqual({ kind: "manual" });
+    expect(readRunHeaders(h).trigger).toEqual(t);
+    expect(readRunHeaders(undefined).trigger).toEqual({ kind: "manual" });
+    expect(readRunHeaders(natsHeaders()).trigger).toEqual({ kind: "manual" });
   });
 
   it("headers - one pass reads the run id, the message id and the trigger; unknown and empty headers are ignored", () => {

@@ -103,8 +103,3 @@ export function readRunHeaders(h: HeaderEntries | undefined): RunHeaders {
   }
   return out;
 }
-
-/** Reads the trigger back; a message published without headers (`nats pub`) is a manual trigger. */
-export function triggerFromHeaders(h: HeaderEntries | undefined): TriggerInfo {
-  return readRunHeaders(h).trigger;
-}
