@@ -80,13 +80,7 @@ export {
   type ResultOf,
   type ResultInputOf,
 } from "./tasks/define-task.js";
-export {
-  Header,
-  runIdFor,
-  newRunId,
-  triggerToHeaders,
-  type TriggerInfo,
-} from "./tasks/headers.js";
+export { Header, runIdFor, newRunId, triggerToHeaders, type TriggerInfo } from "./tasks/headers.js";
 export {
   createPublisher,
   validatePayload,
@@ -111,7 +105,8 @@ export {
   type TaskWorker,
   type InFlightRun,
 } from "./tasks/worker.js";
-export { startTriggerRelays, type CompletionEvent } from "./tasks/triggers.js";
+export { startTriggerRelays } from "./tasks/triggers.js";
+export type { CompletionEvent, FailureEvent } from "./tasks/events.js";
 export * from "./tasks/catalog/index.js";
 // Database
 export { openDatabase, type Database, type Db } from "./db/client.js";

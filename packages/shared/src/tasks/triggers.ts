@@ -1,19 +1,11 @@
-import { type ConsumerMessages, type JetStreamClient } from "@nats-io/jetstream";
+import { type Consumer, type ConsumerMessages, type JetStreamClient } from "@nats-io/jetstream";
 import type { Logger } from "../logging/logger.js";
 import type { Topology } from "../nats/topology.js";
 import { sleep } from "../time/units.js";
 import type { AnyTaskDef } from "./define-task.js";
+import type { CompletionEvent } from "./events.js";
 import { describeError, PayloadValidationError } from "./errors.js";
 import type { TaskPublisher } from "./publisher.js";
-
-/** The body of `evt.<service>.<task>.completed`. */
-export interface CompletionEvent {
-  runId: string;
-  task: string;
-  status: "succeeded" | "skipped";
-  payload: unknown;
-  result: unknown;
-}
 
 export interface TriggerRelays {
   stop(): Promise<void>;
@@ -41,14 +33,17 @@ export function startTriggerRelays(opts: {
       const log = opts.logger.child({ task: def.name, after: trig.after.name });
       loops.push(
         (async () => {
+          // Looked up once, and again only after an error: a lookup before every pull put a round
+          // trip on the path of every tenth downstream task.
+          let consumer: Consumer | undefined;
           while (!stopping) {
             let batch: ConsumerMessages | undefined;
             try {
-              const c = await js.consumers.get(
+              consumer ??= await js.consumers.get(
                 topology.streams.events,
                 topology.triggerDurable(def, trig.after),
               );
-              batch = await c.fetch({ max_messages: 10, expires: 5_000 });
+              batch = await consumer.fetch({ max_messages: 10, expires: 5_000 });
               batches.add(batch);
               for await (const m of batch) {
                 try {
@@ -87,6 +82,7 @@ export function startTriggerRelays(opts: {
               }
             } catch (err) {
               if (stopping) break;
+              consumer = undefined;
               log.warn({ err: describeError(err) }, "trigger pull failed; retrying");
               await sleep(1_000);
             } finally {

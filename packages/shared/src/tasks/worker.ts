@@ -17,6 +17,7 @@ import type { AnyTaskDef, PayloadOf, ResultInputOf } from "./define-task.js";
 import { describeError, isNonRetryable, TaskTimeoutError } from "./errors.js";
 import { Header, readRunHeaders, runIdFor, type TriggerInfo } from "./headers.js";
 import { computeBackoffMs } from "./retry.js";
+import { completedEventOf, failedEventOf, type RunIdentity } from "./events.js";
 import type { RunOutcome, RunRecorder, RunStart } from "./run-recorder.js";
 import { Semaphore } from "./semaphore.js";
 
@@ -150,48 +151,6 @@ function timeLimitReached(abort: RunAbort, def: AnyTaskDef): void {
 
 function workingOn(m: JsMsg): void {
   m.working();
-}
-
-/** What identifies one attempt of a run: the fields of its record and events. */
-type RunIdentity = Omit<RunStart, "payload">;
-
-/** The body of a `completed` event. */
-function completedEventOf(run: RunStart & { status: string; result: unknown; finishedAt: Date }) {
-  return {
-    runId: run.runId,
-    task: run.task,
-    service: run.service,
-    attempt: run.attempt,
-    status: run.status,
-    trigger: run.trigger,
-    payload: run.payload,
-    result: run.result,
-    startedAt: run.startedAt.toISOString(),
-    finishedAt: run.finishedAt.toISOString(),
-    durationMs: run.finishedAt.getTime() - run.startedAt.getTime(),
-  };
-}
-
-/** The body of a `failed` event. */
-function failedEventOf(
-  run: RunIdentity,
-  status: string,
-  error: string,
-  payload: unknown,
-  finishedAt: Date,
-) {
-  return {
-    runId: run.runId,
-    task: run.task,
-    service: run.service,
-    attempt: run.attempt,
-    status,
-    error,
-    trigger: run.trigger,
-    payload,
-    startedAt: run.startedAt.toISOString(),
-    finishedAt: finishedAt.toISOString(),
-  };
 }
 
 /**
@@ -414,7 +373,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
           trigger: (previousSuccess.trigger as TriggerInfo | null) ?? trigger,
           startedAt: previousSuccess.startedAt,
           payload: previousSuccess.payload,
-          status: previousSuccess.status,
+          status: previousSuccess.status === "skipped" ? "skipped" : "succeeded",
           result: previousSuccess.result,
           finishedAt: previousSuccess.finishedAt ?? previousSuccess.startedAt,
         }),
