@@ -9,3 +9,4 @@ export {
   formatUtc,
   type ScheduleListing,
 } from "./domain/index.js";
+export { publishTick, recordTickSkipped, tickTrigger } from "./ticks.js";

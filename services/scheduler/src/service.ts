@@ -3,18 +3,13 @@ import {
   defineService,
   healthCheck,
   isTaskRunning,
-  runIdFor,
   ServiceName,
   taskByName,
   type ServiceDeps,
 } from "@matchday/shared";
 import { SchedulerConfig } from "./config.js";
-import {
-  createRealClock,
-  createSchedulerEngine,
-  type ResolvedSchedule,
-  type Tick,
-} from "./domain/index.js";
+import { publishTick, recordTickSkipped } from "./ticks.js";
+import { createRealClock, createSchedulerEngine, type ResolvedSchedule } from "./domain/index.js";
 import { buildHealthReport } from "./health.js";
 import { openScheduleState, type KvScheduleState } from "./kv-state.js";
 import { loadSchedules } from "./schedules.js";
@@ -63,19 +58,6 @@ export const schedulerService = defineService({
   async extra(deps) {
     const { config, publisher, database, clock, logger, instanceId, recorder } = deps;
     const { schedules, state } = await setupOf(deps);
-    const defOf = (task: string) => {
-      const def = taskByName(task);
-      if (!def) throw new Error(`schedule names unknown task ${task}`);
-      return def;
-    };
-    const triggerOf = (tick: Tick) => ({
-      kind: "schedule" as const,
-      scheduleId: tick.scheduleId,
-      slot: tick.slot,
-      slotLocal: tick.slotLocal,
-      reason: tick.reason,
-      firedAt: tick.firedAt,
-    });
     const log = logger.child({ component: "scheduler" });
     const engine = createSchedulerEngine({
       schedules,
@@ -89,10 +71,7 @@ export const schedulerService = defineService({
         error: (o, m) => log.error(o, m),
       },
       publish: async (tick) => {
-        const pub = await publisher.publish(defOf(tick.task), tick.payload as never, {
-          key: tick.slot,
-          trigger: triggerOf(tick),
-        });
+        const pub = await publishTick(publisher, tick);
         log.info(
           {
             schedule: tick.scheduleId,
@@ -107,32 +86,13 @@ export const schedulerService = defineService({
       },
       // A run counts as in progress while it is `running` and younger than its time limit (a lost
       // worker's stale row must not block the schedule forever).
-      isTaskRunning: (task) =>
-        isTaskRunning(database.db, task, new Date(clock.now().getTime() - defOf(task).timeoutMs)),
+      isTaskRunning: (task) => {
+        const def = taskByName(task);
+        if (!def) throw new Error(`schedule names unknown task ${task}`);
+        return isTaskRunning(database.db, task, new Date(clock.now().getTime() - def.timeoutMs));
+      },
       recordSkip: async (tick, reason) => {
-        const def = defOf(tick.task);
-        const now = clock.now();
-        await recorder.recordFinished(
-          {
-            runId: runIdFor(tick.msgId),
-            attempt: 1,
-            task: def.name,
-            service: def.service,
-            trigger: triggerOf(tick),
-            payload: tick.payload,
-            msgId: tick.msgId,
-            instanceId,
-            startedAt: now,
-          },
-          {
-            status: "skipped",
-            finishedAt: now,
-            result: {
-              skipped: true,
-              reason: `${reason}: the previous run of ${def.name} is still running`,
-            },
-          },
-        );
+        await recordTickSkipped(recorder, tick, reason, { now: clock.now(), instanceId });
         log.info(
           { schedule: tick.scheduleId, slot: tick.slot },
           "tick skipped: previous run still running",

@@ -26,6 +26,7 @@ import {
   type Tick,
 } from "../src/domain/index.js";
 import { openScheduleState } from "../src/kv-state.js";
+import { publishTick, recordTickSkipped } from "../src/ticks.js";
 import { ticksInStream } from "./support.js";
 
 let n: TestNats;
@@ -56,37 +57,11 @@ async function engineAt(start: string, entries: ScheduleEntry[]) {
     schedules: resolveSchedules([], entries, lookup),
     clock,
     state,
-    publish: async (tick: Tick) => {
-      const pub = await publisher.publish(taskByName(tick.task)!, tick.payload as never, {
-        key: tick.slot,
-        trigger: {
-          kind: "schedule",
-          scheduleId: tick.scheduleId,
-          slot: tick.slot,
-          slotLocal: tick.slotLocal,
-          reason: tick.reason,
-          firedAt: tick.firedAt,
-        },
-      });
-      return { duplicate: pub.duplicate };
-    },
+    publish: async (tick: Tick) => ({ duplicate: (await publishTick(publisher, tick)).duplicate }),
     isTaskRunning: (task) =>
       isTaskRunning(tdb.database.db, task, new Date(clock.now().getTime() - 3_600_000)),
-    recordSkip: (tick) =>
-      recorder.recordFinished(
-        {
-          runId: runIdFor(tick.msgId),
-          attempt: 1,
-          task: tick.task,
-          service: "ml",
-          trigger: { kind: "schedule", scheduleId: tick.scheduleId, slot: tick.slot },
-          payload: tick.payload,
-          msgId: tick.msgId,
-          instanceId: "test",
-          startedAt: clock.now(),
-        },
-        { status: "skipped", finishedAt: clock.now(), result: { reason: "overlap" } },
-      ),
+    recordSkip: (tick, reason) =>
+      recordTickSkipped(recorder, tick, reason, { now: clock.now(), instanceId: "test" }),
   });
   return { engine, clock, state };
 }

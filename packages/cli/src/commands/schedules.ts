@@ -1,16 +1,11 @@
 import { parseArgs } from "node:util";
-import {
-  clockFromConfig,
-  createPublisher,
-  healthCheck,
-  parseConfig,
-  taskByName,
-} from "@matchday/shared";
+import { clockFromConfig, createPublisher, healthCheck, parseConfig } from "@matchday/shared";
 import {
   createRealClock,
   createSchedulerEngine,
   loadSchedules,
   openScheduleState,
+  publishTick,
   SchedulerConfig,
 } from "@matchday/scheduler";
 import { connectCli, type CliContext } from "../client.js";
@@ -39,21 +34,7 @@ async function withScheduler<T>(
       // The CLI never starts the timer loop: it only lists and backfills (backfill ignores overlap).
       isTaskRunning: () => false,
       recordSkip: () => {},
-      publish: async (tick) => {
-        const def = taskByName(tick.task)!;
-        const pub = await publisher.publish(def, tick.payload as never, {
-          key: tick.slot,
-          trigger: {
-            kind: "schedule",
-            scheduleId: tick.scheduleId,
-            slot: tick.slot,
-            slotLocal: tick.slotLocal,
-            reason: tick.reason,
-            firedAt: tick.firedAt,
-          },
-        });
-        return { duplicate: pub.duplicate };
-      },
+      publish: async (tick) => ({ duplicate: (await publishTick(publisher, tick)).duplicate }),
     });
     return await f({ cli, engine, state, ids: schedules.map((s) => s.id) });
   } finally {
