@@ -16,16 +16,24 @@ export function createDirectoryJsonTransport(dir: string): JsonTransport {
     origin: root,
     async get(location, signal) {
       const file = path.join(root, `${location}.json`);
-      let text: string;
-      try {
-        text = await readFile(file, { encoding: "utf8", signal });
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === "ENOENT") {
-          throw new UpstreamNotFoundError(file, { cause: err });
-        }
-        throw err;
-      }
-      return { json: parseJsonText(text, file), where: file };
+      return { json: await readJsonFile(file, signal), where: file };
     },
   };
+}
+
+/**
+ * A recorded JSON file's parsed content. A missing file is `UpstreamNotFoundError` (a directory
+ * source's 404); text that is not JSON fails as `parseJsonText` says.
+ */
+export async function readJsonFile(file: string, signal?: AbortSignal): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, { encoding: "utf8", signal });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") {
+      throw new UpstreamNotFoundError(file, { cause: err });
+    }
+    throw err;
+  }
+  return parseJsonText(text, file);
 }

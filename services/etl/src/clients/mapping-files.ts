@@ -1,10 +1,9 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type * as z from "zod";
 
-import { parseJsonText, parseResponse } from "./parse-response.js";
+import { readJsonFile } from "./directory-json-transport.js";
+import { parseResponse } from "./parse-response.js";
 import { PlayerMappingFile, TeamMappingFile } from "./schemas/mappings.js";
-import { UpstreamNotFoundError } from "./upstream-not-found-error.js";
 
 /** Both id mapping files of a season. */
 export interface MappingFiles {
@@ -17,16 +16,7 @@ async function readMapping<S extends typeof TeamMappingFile | typeof PlayerMappi
   file: string,
   signal?: AbortSignal,
 ): Promise<z.output<S>> {
-  let text: string;
-  try {
-    text = await readFile(file, { encoding: "utf8", signal });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new UpstreamNotFoundError(file, { cause: err });
-    }
-    throw err;
-  }
-  return parseResponse(schema, parseJsonText(text, file), file) as z.output<S>;
+  return parseResponse(schema, await readJsonFile(file, signal), file) as z.output<S>;
 }
 
 /**
