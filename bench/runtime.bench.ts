@@ -91,7 +91,7 @@ async function withRecorder<T>(
       )) as { n: number }[];
       return rows[0]?.n ?? 0;
     };
-    return await fn(createRunRecorder(database.db), countSucceeded);
+    return await fn(createRunRecorder(database), countSucceeded);
   } finally {
     await database.close().catch(() => {});
     await testDb.cleanup();

@@ -109,7 +109,13 @@ export { startTriggerRelays } from "./tasks/triggers.js";
 export type { CompletionEvent, FailureEvent } from "./tasks/events.js";
 export * from "./tasks/catalog/index.js";
 // Database
-export { openDatabase, type Database, type Db } from "./db/client.js";
+export {
+  openDatabase,
+  type Database,
+  type Db,
+  type RunStatement,
+  type Statement,
+} from "./db/client.js";
 export { rowsOf } from "./db/rows.js";
 export { migrateDatabase } from "./db/migrate.js";
 export { listRuns, isTaskRunning, lastSuccessAt, type RunFilter } from "./db/runs-repo.js";

@@ -16,7 +16,7 @@ afterAll(async () => {
 
 /** The same repository code, whatever the driver: returns what it observed. */
 async function exerciseRunRepository(database: Database) {
-  const rec = createRunRecorder(database.db);
+  const rec = createRunRecorder(database);
   const runId = randomUUID();
   const base = {
     runId,
@@ -64,6 +64,85 @@ async function exerciseRunRepository(database: Database) {
     },
     byRun: (await listRuns(database.db, { runId })).length,
     finishWithoutStart,
+    batched: await exerciseBatchedWrites(database, rec),
+  };
+}
+
+/**
+ * Starts and finishes made together share one statement of per-column arrays: values that array
+ * literals must escape (quotes, backslashes, braces, commas, NULL-like text, unicode) and SQL NULLs
+ * come back exactly as given.
+ */
+async function exerciseBatchedWrites(
+  database: Database,
+  rec: ReturnType<typeof createRunRecorder>,
+) {
+  const awkward = [
+    {
+      q: 'say "hi"',
+      b: "back\\slash",
+      braces: "{a,b}",
+      nul: "NULL",
+      u: "Zoë ⚽",
+      nested: [1, { x: null }],
+    },
+    null,
+    "a string payload, with a comma",
+  ];
+  const t0 = new Date("2026-02-01T12:00:00.123Z");
+  const runIds: string[] = awkward.map(() => randomUUID());
+  const upstream = "6f1c2a9e-0b7d-4c55-9a7e-3d2f8e41b000";
+  const starts = await Promise.all(
+    awkward.map((payload, i) =>
+      rec.begin({
+        runId: runIds[i]!,
+        attempt: 1,
+        task: "update_lineups",
+        service: "etl",
+        trigger:
+          i === 0
+            ? {
+                kind: "event" as const,
+                upstreamTask: "update_fixture_mappings",
+                upstreamRunId: upstream,
+              }
+            : { kind: "manual" as const },
+        payload,
+        ...(i === 0 ? { msgId: 'update_lineups@after:"x"', streamSeq: 2 ** 40 } : {}),
+        instanceId: "etl-1",
+        startedAt: new Date(t0.getTime() + i),
+      }),
+    ),
+  );
+  await Promise.all(
+    runIds.map((id, i) =>
+      rec.finish(id, 1, new Date(t0.getTime() + i), {
+        status: i === 1 ? "failed" : "succeeded",
+        finishedAt: new Date(t0.getTime() + 250 + i),
+        ...(i === 1
+          ? { error: 'boom: "quoted" \\ {braces}' }
+          : { result: { n: i, text: 'a "b"' } }),
+      }),
+    ),
+  );
+  const rows = await listRuns(database.db, { task: "update_lineups", limit: 10 });
+  return {
+    fresh: starts.map((st) => st.previousSuccess),
+    rows: rows
+      .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())
+      .map((r) => ({
+        run: runIds.indexOf(r.runId),
+        status: r.status,
+        trigger: r.trigger,
+        upstreamRunId: r.upstreamRunId,
+        payload: r.payload,
+        msgId: r.msgId,
+        streamSeq: r.streamSeq,
+        startedAt: r.startedAt.toISOString(),
+        durationMs: r.durationMs,
+        error: r.error,
+        result: r.result,
+      })),
   };
 }
 
@@ -90,9 +169,74 @@ describe("database", () => {
       startedAt: "2026-01-01T00:01:00.000Z",
     });
     expect(onPg.byRun).toBe(2);
+    expect(onPg.batched.fresh).toEqual([null, null, null]);
+    expect(onPg.batched.rows).toEqual([
+      {
+        run: 0,
+        status: "succeeded",
+        trigger: {
+          kind: "event",
+          upstreamTask: "update_fixture_mappings",
+          upstreamRunId: "6f1c2a9e-0b7d-4c55-9a7e-3d2f8e41b000",
+        },
+        upstreamRunId: "6f1c2a9e-0b7d-4c55-9a7e-3d2f8e41b000",
+        payload: {
+          q: 'say "hi"',
+          b: "back\\slash",
+          braces: "{a,b}",
+          nul: "NULL",
+          u: "Zoë ⚽",
+          nested: [1, { x: null }],
+        },
+        msgId: 'update_lineups@after:"x"',
+        streamSeq: 2 ** 40,
+        startedAt: "2026-02-01T12:00:00.123Z",
+        durationMs: 250,
+        error: null,
+        result: { n: 0, text: 'a "b"' },
+      },
+      {
+        run: 1,
+        status: "failed",
+        trigger: { kind: "manual" },
+        upstreamRunId: null,
+        payload: null,
+        msgId: null,
+        streamSeq: null,
+        startedAt: "2026-02-01T12:00:00.124Z",
+        durationMs: 250,
+        error: 'boom: "quoted" \\ {braces}',
+        result: null,
+      },
+      {
+        run: 2,
+        status: "succeeded",
+        trigger: { kind: "manual" },
+        upstreamRunId: null,
+        payload: "a string payload, with a comma",
+        msgId: null,
+        streamSeq: null,
+        startedAt: "2026-02-01T12:00:00.125Z",
+        durationMs: 250,
+        error: null,
+        result: { n: 2, text: 'a "b"' },
+      },
+    ]);
     expect(onLite).toEqual(onPg);
     expect(pg.database.kind).toBe("postgres");
     expect(lite.kind).toBe("pglite");
+  });
+
+  it("database - run starts commit without waiting for the WAL flush, everything else waits", async () => {
+    const pg: TestDatabase = await createTestDatabase();
+    cleanups.push(() => pg.cleanup());
+    const setting = (run: Database["statement"]) =>
+      run<{ s: string }>(
+        { name: "show_sync_commit", text: "select current_setting('synchronous_commit') as s" },
+        [],
+      );
+    expect(await setting(pg.database.relaxedStatement)).toEqual([{ s: "off" }]);
+    expect(await setting(pg.database.statement)).toEqual([{ s: "on" }]);
   });
 
   it("database - replicas migrating at once apply each migration once (advisory lock)", async () => {

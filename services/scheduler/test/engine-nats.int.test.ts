@@ -52,7 +52,7 @@ async function engineAt(start: string, entries: ScheduleEntry[]) {
   const clock = createVirtualClock(new Date(start));
   const state = await openScheduleState(n.nc, n.topology);
   const publisher = createPublisher(n.js, n.topology);
-  const recorder = createRunRecorder(tdb.database.db);
+  const recorder = createRunRecorder(tdb.database);
   const engine = createSchedulerEngine({
     schedules: resolveSchedules([], entries, lookup),
     clock,
@@ -148,7 +148,7 @@ describe("scheduler engine on NATS", () => {
   });
 
   it("scheduler - overlap skip: while the previous run is still running the tick is a recorded skipped run, not silence", async () => {
-    const recorder = createRunRecorder(tdb.database.db);
+    const recorder = createRunRecorder(tdb.database);
     await recorder.begin({
       runId: "11111111-1111-4111-8111-111111111111",
       attempt: 1,

@@ -8,6 +8,19 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface Database {
   db: Db;
+  /**
+   * Runs one fixed statement on the driver directly, skipping drizzle's query building. Only for
+   * the few statements every task message runs (the run records); everything else goes through `db`.
+   */
+  statement: RunStatement;
+  /**
+   * `statement` on connections whose commits do not wait for their WAL flush
+   * (`synchronous_commit = off`, set per connection): a committed row is visible at once and becomes
+   * durable with the next synchronous commit, or within the WAL writer's delay (200 ms by default);
+   * a PostgreSQL crash can lose only that last instant. Only for writes whose loss a later
+   * synchronous write detects (a run's start row: its finish fails without it). PGlite: `statement`.
+   */
+  relaxedStatement: RunStatement;
   kind: "postgres" | "pglite";
   /** A short description for logs (never the password). */
   describe: string;
@@ -15,6 +28,17 @@ export interface Database {
   /** Runs raw SQL (tests, health checks). */
   query(sqlText: string): Promise<unknown[]>;
 }
+
+/**
+ * A statement with a fixed text. Named, PostgreSQL keeps it prepared on each connection (parsed
+ * once; after five runs, planned once for any parameters); unnamed, it is parsed and planned per call.
+ */
+export interface Statement {
+  name?: string;
+  text: string;
+}
+
+export type RunStatement = <R>(statement: Statement, params: unknown[]) => Promise<R[]>;
 
 /** Redacts the password of a connection string. */
 export function redactUrl(url: string): string {
@@ -40,14 +64,35 @@ export async function openDatabase(opts: {
       application_name: opts.applicationName ?? "matchday",
       connectionTimeoutMillis: 10_000,
     });
+    // Small: its only writer (the run recorder's batched starts) keeps at most 3 statements in flight.
+    const relaxedPool = new pg.Pool({
+      connectionString: opts.url,
+      max: 3,
+      application_name: `${opts.applicationName ?? "matchday"}-relaxed`,
+      connectionTimeoutMillis: 10_000,
+      options: "-c synchronous_commit=off",
+    });
     // A PostgreSQL restart kills idle clients: log-free recovery, the pool opens new ones.
     pool.on("error", () => {});
+    relaxedPool.on("error", () => {});
     const db = drizzle(pool, { schema }) as unknown as Db;
+    const on =
+      (p: InstanceType<typeof pg.Pool>): RunStatement =>
+      async <R>(st: Statement, values: unknown[]) =>
+        (
+          await p.query(
+            st.name ? { name: st.name, text: st.text, values } : { text: st.text, values },
+          )
+        ).rows as R[];
     return {
       db,
+      statement: on(pool),
+      relaxedStatement: on(relaxedPool),
       kind: "postgres",
       describe: redactUrl(opts.url),
-      close: () => pool.end(),
+      close: async () => {
+        await Promise.all([pool.end(), relaxedPool.end()]);
+      },
       query: async (q) => (await pool.query(q)).rows,
     };
   }
@@ -58,8 +103,12 @@ export async function openDatabase(opts: {
   if (dir) mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
   const db = drizzle(client, { schema }) as unknown as Db;
+  const statement: RunStatement = async <R>(st: Statement, values: unknown[]) =>
+    (await client.query<R>(st.text, values)).rows;
   return {
     db,
+    statement,
+    relaxedStatement: statement,
     kind: "pglite",
     describe: dir ? `pglite:${dir}` : "pglite:memory",
     close: () => client.close(),

@@ -94,9 +94,7 @@ export async function startService<T extends Record<string, AnyTaskDef>, S exten
   const tasks = Object.values(module.tasks);
   await ensureTopology(jsm, env.topology, tasks);
   const publisher = createPublisher(js, env.topology);
-  const recorder = env.config.MATCHDAY_RECORD_RUNS
-    ? createRunRecorder(env.database.db)
-    : noopRecorder;
+  const recorder = env.config.MATCHDAY_RECORD_RUNS ? createRunRecorder(env.database) : noopRecorder;
   const deps: ServiceDeps<z.infer<S>> = {
     config: env.config,
     nc: env.nc,

@@ -1,8 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import type { Database, Statement } from "../db/client.js";
 import { taskRuns, type RunStatus, type TaskRunRow } from "../db/schema/platform.js";
 import { Batcher } from "./batcher.js";
-import { rowsOf } from "../db/rows.js";
 import type { TriggerInfo } from "./headers.js";
 
 export interface RunStart {
@@ -73,34 +72,105 @@ interface Finish {
   outcome: RunOutcome;
 }
 
+/** Columns of a run's start row, in the order of `insertStarts`' arrays. */
+const START_COLUMNS =
+  "run_id, attempt, task, service, trigger_kind, trigger, upstream_run_id, payload, msg_id, stream_seq, instance_id, started_at";
+
+/**
+ * First starts of a batch of runs, one row each (`running`). One fixed text whatever the batch size
+ * (one array per column, `unnest` into rows), so PostgreSQL keeps it prepared and nothing builds it
+ * per call. A run that exists already is left as it is and not returned.
+ */
+const insertStarts: Statement = {
+  name: "matchday_run_starts",
+  text: `insert into platform.task_runs (${START_COLUMNS}, status)
+select v.*, 'running' from unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::jsonb[],
+  $7::uuid[], $8::jsonb[], $9::text[], $10::bigint[], $11::text[], $12::timestamptz[]) as v(${START_COLUMNS})
+on conflict do nothing
+returning run_id`,
+};
+
+const FINISH_SET =
+  "status = v.status::platform.run_status, finished_at = v.finished_at, duration_ms = v.duration_ms, error = v.error, result = v.result";
+
+/**
+ * The final state of one attempt; returns it when found. Kept prepared: its generic plan is the
+ * primary-key lookup whatever the table's size.
+ */
+const updateFinish: Statement = {
+  name: "matchday_run_finish",
+  text: `update platform.task_runs as t set ${FINISH_SET}
+from (select $1::uuid, $2::int, $3::text, $4::timestamptz, $5::int, $6::text, $7::jsonb)
+  as v(run_id, attempt, status, finished_at, duration_ms, error, result)
+where t.run_id = v.run_id and t.attempt = v.attempt
+returning t.run_id, t.attempt`,
+};
+
+/**
+ * The final states of several attempts, one array per column; returns the attempts it found. Not
+ * prepared: a generic plan made while the table was small joins by hashing a sequential scan of
+ * it, and would keep doing so as it grows; planned per call, it looks each attempt up by key.
+ */
+const updateFinishes: Statement = {
+  text: `update platform.task_runs as t set ${FINISH_SET}
+from unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[], $5::int[], $6::text[], $7::jsonb[])
+  as v(run_id, attempt, status, finished_at, duration_ms, error, result)
+where t.run_id = v.run_id and t.attempt = v.attempt
+returning t.run_id, t.attempt`,
+};
+
+/** The parameters of `updateFinish` from one attempt (of `updateFinishes`: each over all of them). */
+const FINISH_PARAMS: ((f: Finish) => unknown)[] = [
+  (f) => f.runId,
+  (f) => f.attempt,
+  (f) => f.outcome.status,
+  (f) => f.outcome.finishedAt.toISOString(),
+  (f) => f.outcome.finishedAt.getTime() - f.startedAt.getTime(),
+  (f) => f.outcome.error ?? null,
+  (f) => (f.outcome.result === undefined ? null : JSON.stringify(f.outcome.result)),
+];
+
+const jsonOrNull = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
 /**
  * Run records in `platform.task_runs`. The two writes every run makes (its start on first delivery,
- * its finish) are micro-batched: concurrent runs share one multi-row statement and one commit. Each
- * caller still waits for its own row to be written before the worker acknowledges the message.
+ * its finish) are micro-batched: concurrent runs share one statement and one commit. Each caller
+ * still waits for its own row to be written before the worker acknowledges the message.
+ *
+ * Starts are written through `relaxedStatement` (commits that do not wait for the WAL flush): the
+ * row is visible at once and made durable by the run's finish, a synchronous commit later in the
+ * same WAL. A crash that loses a start loses it before its finish, and that finish then fails (no
+ * row to update), so the message is redelivered rather than acknowledged unrecorded. Everything
+ * else commits synchronously.
  */
-export function createRunRecorder(db: Db): RunRecorder {
+export function createRunRecorder(
+  database: Pick<Database, "db" | "statement" | "relaxedStatement">,
+): RunRecorder {
+  const { db } = database;
   const batchOpts = { maxBatch: 200, maxConcurrent: 3 };
   const firstStarts = new Batcher<RunStart, boolean>(async (starts) => {
-    const inserted = await db
-      .insert(taskRuns)
-      .values(starts.map((st) => row(st, "running")))
-      .onConflictDoNothing()
-      .returning({ runId: taskRuns.runId });
-    const ok = new Set(inserted.map((r) => r.runId));
-    return starts.map((st) => ok.has(st.runId));
+    const inserted = await database.relaxedStatement<{ run_id: string }>(insertStarts, [
+      starts.map((st) => st.runId),
+      starts.map((st) => st.attempt),
+      starts.map((st) => st.task),
+      starts.map((st) => st.service),
+      starts.map((st) => st.trigger.kind),
+      starts.map((st) => JSON.stringify(st.trigger)),
+      starts.map((st) => st.trigger.upstreamRunId ?? null),
+      starts.map((st) => jsonOrNull(st.payload)),
+      starts.map((st) => st.msgId ?? null),
+      starts.map((st) => st.streamSeq ?? null),
+      starts.map((st) => st.instanceId),
+      starts.map((st) => st.startedAt.toISOString()),
+    ]);
+    const fresh = new Set(inserted.map((r) => r.run_id));
+    return starts.map((st) => fresh.has(st.runId));
   }, batchOpts);
   const finishes = new Batcher<Finish, Error | undefined>(async (items) => {
-    const values = items.map(
-      (f) =>
-        sql`(${f.runId}::uuid, ${f.attempt}::int, ${f.outcome.status}::platform.run_status, ${f.outcome.finishedAt.toISOString()}::timestamptz, ${f.outcome.finishedAt.getTime() - f.startedAt.getTime()}::int, ${f.outcome.error ?? null}::text, ${f.outcome.result === undefined ? null : JSON.stringify(f.outcome.result)}::jsonb)`,
-    );
-    const updated = rowsOf<{ run_id: string; attempt: number }>(
-      await db.execute(sql`
-        update platform.task_runs as t
-        set status = v.status, finished_at = v.finished_at, duration_ms = v.duration_ms, error = v.error, result = v.result
-        from (values ${sql.join(values, sql`, `)}) as v(run_id, attempt, status, finished_at, duration_ms, error, result)
-        where t.run_id = v.run_id and t.attempt = v.attempt
-        returning t.run_id, t.attempt`),
+    const [one] = items;
+    const updated = await database.statement<{ run_id: string; attempt: number }>(
+      items.length === 1 ? updateFinish : updateFinishes,
+      FINISH_PARAMS.map((param) => (items.length === 1 ? param(one!) : items.map(param))),
     );
     const found = new Set(updated.map((r) => `${r.run_id}/${r.attempt}`));
     // A run whose start record is gone (lost in a database crash) must not be acknowledged as if

@@ -62,7 +62,7 @@ export async function startTestWorker<T extends Record<string, AnyTaskDef>>(
     topology: n.topology,
     tasks,
     handlers,
-    recorder: opts.database ? createRunRecorder(opts.database.db) : noopRecorder,
+    recorder: opts.database ? createRunRecorder(opts.database) : noopRecorder,
     logger: silentLogger(),
     clock: systemClock,
     instanceId: opts.instanceId ?? "test-worker",
