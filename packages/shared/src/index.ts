@@ -63,6 +63,7 @@ export {
   type InstanceStatus,
 } from "./nats/discovery.js";
 export { startEmbeddedNats, type EmbeddedNats } from "./nats/embedded-server.js";
+export { StreamPublisher, StreamPublishError, type StoredAck } from "./nats/stream-publisher.js";
 // Tasks
 export {
   defineTask,

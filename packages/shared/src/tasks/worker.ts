@@ -10,6 +10,7 @@ import {
 } from "@nats-io/jetstream";
 import * as z from "zod";
 import type { Logger } from "../logging/logger.js";
+import { StreamPublisher } from "../nats/stream-publisher.js";
 import { ensureConsumer, taskConsumerConfig, type Topology } from "../nats/topology.js";
 import type { Clock } from "../time/clock.js";
 import { sleep } from "../time/units.js";
@@ -244,10 +245,13 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
     count(def.name, "deadLettered");
   }
 
+  // Completion and failure events: on the path of every run, so published without nats.js's
+  // per-request machinery (see StreamPublisher).
+  const events = new StreamPublisher(opts.nc);
   async function publishEvent(subject: string, runId: string, suffix: string, body: unknown) {
-    const h = natsHeaders();
-    h.set(Header.RunId, runId);
-    await js.publish(subject, JSON.stringify(body), { msgID: `${runId}:${suffix}`, headers: h });
+    await events.publish(subject, JSON.stringify(body), `${runId}:${suffix}`, [
+      [Header.RunId, runId],
+    ]);
   }
 
   async function runHandler(
@@ -632,6 +636,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
         }
         // Idle intakes wait on pulls that end within their expiry; do not wait longer than that.
         await Promise.race([Promise.allSettled(loops), sleep(opts.pullExpiresMs ?? 5_000)]);
+        events.close();
       })();
       return stopPromise;
     },
