@@ -51,8 +51,8 @@ export const schedulerService = defineService({
     const report = (now: Date) =>
       buildHealthReport({ now, schedules, state, database, nc, jsm, topology });
     return {
-      cleanupOldData: (p, ctx) => handleCleanupOldData(p, { ...ctx, db: database.db }),
-      healthCheck: (p, ctx) => handleHealthCheck(p, { ...ctx, report }),
+      cleanupOldData: (p, ctx) => handleCleanupOldData(p, ctx, database.db),
+      healthCheck: (p, ctx) => handleHealthCheck(p, ctx, report),
     };
   },
   async extra(deps) {

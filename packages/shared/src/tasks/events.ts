@@ -1,3 +1,4 @@
+import { isoString } from "../time/iso.js";
 import type { TriggerInfo } from "./headers.js";
 import type { RunStart } from "./run-recorder.js";
 
@@ -38,20 +39,24 @@ export interface FailureEvent {
 }
 
 export function completedEventOf(
-  run: RunStart & { status: CompletionEvent["status"]; result: unknown; finishedAt: Date },
+  run: RunIdentity,
+  payload: unknown,
+  status: CompletionEvent["status"],
+  result: unknown,
+  finishedAt: Date,
 ): CompletionEvent {
   return {
     runId: run.runId,
     task: run.task,
     service: run.service,
     attempt: run.attempt,
-    status: run.status,
+    status,
     trigger: run.trigger,
-    payload: run.payload,
-    result: run.result,
-    startedAt: run.startedAt.toISOString(),
-    finishedAt: run.finishedAt.toISOString(),
-    durationMs: run.finishedAt.getTime() - run.startedAt.getTime(),
+    payload,
+    result,
+    startedAt: isoString(run.startedAt),
+    finishedAt: isoString(finishedAt),
+    durationMs: finishedAt.getTime() - run.startedAt.getTime(),
   };
 }
 
@@ -71,7 +76,7 @@ export function failedEventOf(
     error,
     trigger: run.trigger,
     payload,
-    startedAt: run.startedAt.toISOString(),
-    finishedAt: finishedAt.toISOString(),
+    startedAt: isoString(run.startedAt),
+    finishedAt: isoString(finishedAt),
   };
 }

@@ -39,6 +39,10 @@ function isSkip(v: unknown): v is Skip {
   );
 }
 
+/**
+ * What a handler gets beside its payload. Pass it on whole: it is a class instance whose `signal`,
+ * `logger` and `heartbeat` live on its prototype, so a spread copy (`{ ...ctx }`) lacks them.
+ */
 export interface TaskContext {
   runId: string;
   /** 1-based; counts redeliveries after a lost worker too. */
@@ -146,6 +150,10 @@ class RunAbort {
 
 function ignore(): void {}
 
+function runStart(identity: RunIdentity, payload: unknown): RunStart {
+  return { ...identity, payload };
+}
+
 function timeLimitReached(abort: RunAbort, def: AnyTaskDef): void {
   abort.abort(new TaskTimeoutError(def.name, def.timeoutMs));
 }
@@ -178,6 +186,41 @@ class LazyRunLogger {
   }
 }
 
+/**
+ * A handler's context. A class, so a run makes no closures for it (tsx names each closure it
+ * creates, which showed in the runtime benchmark's profile): the getters and `heartbeat` live on the
+ * prototype; `now` and `lastSuccess` are made once per worker and task.
+ */
+class RunContext implements TaskContext {
+  readonly runId: string;
+  readonly attempt: number;
+  readonly trigger: TriggerInfo;
+  constructor(
+    run: RunIdentity,
+    private readonly msg: JsMsg,
+    private readonly abort: RunAbort,
+    private readonly runLog: LazyRunLogger,
+    readonly now: () => Date,
+    readonly lastSuccess: TaskContext["lastSuccess"],
+  ) {
+    this.runId = run.runId;
+    this.attempt = run.attempt;
+    this.trigger = run.trigger;
+  }
+
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+
+  get logger(): Logger {
+    return this.runLog.get();
+  }
+
+  heartbeat(): void {
+    this.msg.working();
+  }
+}
+
 /** Whether the server understands `+TERM <reason>` (2.10.4+); older ones ignore it and redeliver. */
 function supportsTermReason(nc: NatsConnection): boolean {
   const [maj = 0, min = 0, patch = 0] = (nc.info?.version ?? "0.0.0").split(/[.-]/).map(Number);
@@ -193,7 +236,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
 ): Promise<TaskWorker> {
   const { js, jsm, topology, recorder, clock, logger } = opts;
   const defs = Object.entries(opts.tasks) as [keyof T & string, AnyTaskDef][];
-  const running = new Map<string, { run: InFlightRun; abort: RunAbort }>();
+  const running = new Map<string, { identity: RunIdentity; abort: RunAbort }>();
   const now = () => clock.now();
   const lastSuccessFns = new Map<string, TaskContext["lastSuccess"]>();
   /** `ctx.lastSuccess` of a task (one function per task, not per run). */
@@ -248,8 +291,8 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
   // Completion and failure events: on the path of every run, so published without nats.js's
   // per-request machinery (see StreamPublisher).
   const events = new StreamPublisher(opts.nc);
-  async function publishEvent(subject: string, runId: string, suffix: string, body: unknown) {
-    await events.publish(subject, JSON.stringify(body), `${runId}:${suffix}`, [
+  function publishEvent(subject: string, runId: string, suffix: string, body: unknown) {
+    return events.publish(subject, JSON.stringify(body), `${runId}:${suffix}`, [
       [Header.RunId, runId],
     ]);
   }
@@ -307,7 +350,6 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
       instanceId: opts.instanceId,
       startedAt,
     };
-    const start = (payload: unknown): RunStart => ({ ...identity, payload });
     const runLog = new LazyRunLogger(logger, identity);
     const infoOn = logger.isLevelEnabled("info");
 
@@ -326,7 +368,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
     }
     if (invalid !== undefined) {
       runLog.get().warn({ reason: invalid }, "payload rejected");
-      await recorder.recordFinished(start(raw), {
+      await recorder.recordFinished(runStart(identity, raw), {
         status: "rejected",
         finishedAt: clock.now(),
         error: invalid,
@@ -346,7 +388,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
     // 2. A redelivery after the worker of the last attempt was lost: the budget is spent.
     if (attempt > def.retry.maxAttempts) {
       const error = `attempt budget of ${def.retry.maxAttempts} spent (the worker of the last attempt was lost)`;
-      await recorder.recordFinished(start(payload), {
+      await recorder.recordFinished(runStart(identity, payload), {
         status: "failed",
         finishedAt: clock.now(),
         error,
@@ -363,7 +405,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
     }
 
     // 3. Record the start; a run that already succeeded is finished work delivered again.
-    const { previousSuccess } = await recorder.begin(start(payload));
+    const { previousSuccess } = await recorder.begin(runStart(identity, payload));
     if (previousSuccess) {
       // Its completion event may not have gone out (the worker stopped between recording and
       // publishing): publish it again from the record; the message id makes a repeat a no-op.
@@ -371,16 +413,18 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
         topology.completedSubject(def),
         runId,
         "completed",
-        completedEventOf({
-          ...identity,
-          attempt: previousSuccess.attempt,
-          trigger: (previousSuccess.trigger as TriggerInfo | null) ?? trigger,
-          startedAt: previousSuccess.startedAt,
-          payload: previousSuccess.payload,
-          status: previousSuccess.status === "skipped" ? "skipped" : "succeeded",
-          result: previousSuccess.result,
-          finishedAt: previousSuccess.finishedAt ?? previousSuccess.startedAt,
-        }),
+        completedEventOf(
+          {
+            ...identity,
+            attempt: previousSuccess.attempt,
+            trigger: (previousSuccess.trigger as TriggerInfo | null) ?? trigger,
+            startedAt: previousSuccess.startedAt,
+          },
+          previousSuccess.payload,
+          previousSuccess.status === "skipped" ? "skipped" : "succeeded",
+          previousSuccess.result,
+          previousSuccess.finishedAt ?? previousSuccess.startedAt,
+        ),
       );
       runLog
         .get()
@@ -394,30 +438,9 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
 
     // 4. Run, heartbeating, within the time limit.
     const abort = new RunAbort();
-    const inflight: InFlightRun = {
-      runId,
-      task: def.name,
-      attempt,
-      startedAt: startedAt.toISOString(),
-    };
-    running.set(runId, { run: inflight, abort });
+    running.set(runId, { identity, abort });
     const hb = setInterval(workingOn, Math.max(200, Math.floor(def.ackWaitMs / 3)), m);
-    // Per-message closures are kept to the one `heartbeat` needs (tsx names each closure it
-    // creates, which showed in the runtime benchmark's profile); the rest are made once per task.
-    const ctx: TaskContext = {
-      runId,
-      attempt,
-      get signal() {
-        return abort.signal;
-      },
-      get logger() {
-        return runLog.get();
-      },
-      trigger,
-      now,
-      heartbeat: m.working.bind(m),
-      lastSuccess: lastSuccessOf(def),
-    };
+    const ctx = new RunContext(identity, m, abort, runLog, now, lastSuccessOf(def));
     if (infoOn) runLog.get().info({ payload }, "run started");
     let outcome: Outcome;
     try {
@@ -454,7 +477,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
           topology.completedSubject(def),
           runId,
           "completed",
-          completedEventOf({ ...identity, payload, status, result, finishedAt }),
+          completedEventOf(identity, payload, status, result, finishedAt),
         );
         m.ack();
         count(def.name, status);
@@ -620,7 +643,13 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
   }
 
   return {
-    inFlight: () => [...running.values()].map((r) => r.run),
+    inFlight: () =>
+      [...running.values()].map(({ identity: r }) => ({
+        runId: r.runId,
+        task: r.task,
+        attempt: r.attempt,
+        startedAt: r.startedAt.toISOString(),
+      })),
     stats: () => structuredClone(counters),
     stop(graceMs = 25_000) {
       stopPromise ??= (async () => {

@@ -14,10 +14,11 @@ import {
  */
 export async function handleCleanupOldData(
   payload: PayloadOf<typeof cleanupOldData>,
-  ctx: TaskContext & { db: Db },
+  ctx: TaskContext,
+  db: Db,
 ) {
   const cutoff = new Date(ctx.now().getTime() - payload.olderThanDays * 86_400_000);
-  const deleted = await ctx.db
+  const deleted = await db
     .delete(taskRuns)
     .where(sql`${lt(taskRuns.finishedAt, cutoff)} and ${taskRuns.status} <> 'running'`)
     .returning({ runId: taskRuns.runId });

@@ -7,9 +7,10 @@ import type { HealthCheckReport } from "../health.js";
  */
 export async function handleHealthCheck(
   _payload: PayloadOf<typeof healthCheck>,
-  ctx: TaskContext & { report: (now: Date) => Promise<HealthCheckReport> },
+  ctx: TaskContext,
+  buildReport: (now: Date) => Promise<HealthCheckReport>,
 ) {
-  const report = await ctx.report(ctx.now());
+  const report = await buildReport(ctx.now());
   ctx.logger.info(
     {
       status: report.status,
