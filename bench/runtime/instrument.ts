@@ -54,9 +54,12 @@ export function timedRecorder(inner: RunRecorder, timings: StepTimings): RunReco
   };
 }
 
-/** Which step a publish on `subject` is: a completion event, a task message, or something else. */
+/**
+ * Which step a publish on `subject` is. Task messages are what goes through `js.publish` (the trigger
+ * relays' downstream tasks); the worker's completion events go through its own StreamPublisher on
+ * the connection, which this does not see.
+ */
 function publishStep(subject: string): string {
-  if (subject.endsWith(".completed")) return "js.publish completion event (until PubAck)";
   if (/(^|\.)task\./.test(subject)) return "js.publish task message (until PubAck)";
   return "js.publish other";
 }
