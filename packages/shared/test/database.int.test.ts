@@ -227,6 +227,28 @@ describe("database", () => {
     expect(lite.kind).toBe("pglite");
   });
 
+  it("database - a process holds at most DATABASE_POOL_SIZE connections, the run-start ones included", async () => {
+    const pg: TestDatabase = await createTestDatabase();
+    cleanups.push(() => pg.cleanup());
+    const app = `pool-test-${randomUUID().slice(0, 8)}`;
+    const database = await openDatabase({ url: pg.url, poolSize: 6, applicationName: app });
+    cleanups.push(() => database.close());
+    const sleep = { name: "pool_test_sleep", text: "select pg_sleep(0.5)" };
+    const busy = [
+      ...Array.from({ length: 10 }, () => database.query("select pg_sleep(0.5)")),
+      ...Array.from({ length: 10 }, () => database.relaxedStatement(sleep, [])),
+    ];
+    await new Promise((r) => setTimeout(r, 250));
+    const rows = (await pg.database.query(
+      `select application_name as app, count(*)::int as n from pg_stat_activity where application_name like '${app}%' group by 1 order by 1`,
+    )) as { app: string; n: number }[];
+    await Promise.all(busy);
+    expect(rows).toEqual([
+      { app, n: 4 },
+      { app: `${app}-relaxed`, n: 2 },
+    ]);
+  });
+
   it("database - run starts commit without waiting for the WAL flush, everything else waits", async () => {
     const pg: TestDatabase = await createTestDatabase();
     cleanups.push(() => pg.cleanup());

@@ -58,16 +58,19 @@ export async function openDatabase(opts: {
   if (opts.url) {
     const { default: pg } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
+    // `poolSize` is the process's connections in all: a third of them (1 to 3) write run starts.
+    const size = opts.poolSize ?? 10;
+    const relaxedSize = Math.min(3, Math.max(1, Math.floor(size / 3)));
     const pool = new pg.Pool({
       connectionString: opts.url,
-      max: opts.poolSize ?? 10,
+      max: Math.max(1, size - relaxedSize),
       application_name: opts.applicationName ?? "matchday",
       connectionTimeoutMillis: 10_000,
     });
     // Small: its only writer (the run recorder's batched starts) keeps at most 3 statements in flight.
     const relaxedPool = new pg.Pool({
       connectionString: opts.url,
-      max: 3,
+      max: relaxedSize,
       application_name: `${opts.applicationName ?? "matchday"}-relaxed`,
       connectionTimeoutMillis: 10_000,
       options: "-c synchronous_commit=off",
