@@ -68,6 +68,17 @@ async function exerciseRunRepository(database: Database) {
   };
 }
 
+/** Text that array literals must escape, and a nested JSON null. */
+const AWKWARD_PAYLOAD = {
+  q: 'say "hi"',
+  b: "back\\slash",
+  braces: "{a,b}",
+  nul: "NULL",
+  u: "Zoë ⚽",
+  nested: [1, { x: null }],
+};
+const UPSTREAM_RUN_ID = "6f1c2a9e-0b7d-4c55-9a7e-3d2f8e41b000";
+
 /**
  * Starts and finishes made together share one statement of per-column arrays: values that array
  * literals must escape (quotes, backslashes, braces, commas, NULL-like text, unicode) and SQL NULLs
@@ -77,21 +88,9 @@ async function exerciseBatchedWrites(
   database: Database,
   rec: ReturnType<typeof createRunRecorder>,
 ) {
-  const awkward = [
-    {
-      q: 'say "hi"',
-      b: "back\\slash",
-      braces: "{a,b}",
-      nul: "NULL",
-      u: "Zoë ⚽",
-      nested: [1, { x: null }],
-    },
-    null,
-    "a string payload, with a comma",
-  ];
+  const awkward = [AWKWARD_PAYLOAD, null, "a string payload, with a comma"];
   const t0 = new Date("2026-02-01T12:00:00.123Z");
   const runIds: string[] = awkward.map(() => randomUUID());
-  const upstream = "6f1c2a9e-0b7d-4c55-9a7e-3d2f8e41b000";
   const starts = await Promise.all(
     awkward.map((payload, i) =>
       rec.begin({
@@ -104,7 +103,7 @@ async function exerciseBatchedWrites(
             ? {
                 kind: "event" as const,
                 upstreamTask: "update_fixture_mappings",
-                upstreamRunId: upstream,
+                upstreamRunId: UPSTREAM_RUN_ID,
               }
             : { kind: "manual" as const },
         payload,
@@ -177,17 +176,10 @@ describe("database", () => {
         trigger: {
           kind: "event",
           upstreamTask: "update_fixture_mappings",
-          upstreamRunId: "6f1c2a9e-0b7d-4c55-9a7e-3d2f8e41b000",
+          upstreamRunId: UPSTREAM_RUN_ID,
         },
-        upstreamRunId: "6f1c2a9e-0b7d-4c55-9a7e-3d2f8e41b000",
-        payload: {
-          q: 'say "hi"',
-          b: "back\\slash",
-          braces: "{a,b}",
-          nul: "NULL",
-          u: "Zoë ⚽",
-          nested: [1, { x: null }],
-        },
+        upstreamRunId: UPSTREAM_RUN_ID,
+        payload: AWKWARD_PAYLOAD,
         msgId: 'update_lineups@after:"x"',
         streamSeq: 2 ** 40,
         startedAt: "2026-02-01T12:00:00.123Z",
