@@ -38,7 +38,7 @@ export class StepTimings {
   }
 }
 
-/** A recorder that times `begin` and `finish` of the one it wraps (pool wait included). */
+/** A recorder that times `begin`, `finish` and `durable` of the one it wraps (pool wait included). */
 export function timedRecorder(inner: RunRecorder, timings: StepTimings): RunRecorder {
   return {
     begin: (start) =>
@@ -49,6 +49,10 @@ export function timedRecorder(inner: RunRecorder, timings: StepTimings): RunReco
       timings.enabled
         ? timings.time("recorder.finish", () => inner.finish(runId, attempt, startedAt, outcome))
         : inner.finish(runId, attempt, startedAt, outcome),
+    durable: (runId, attempt) =>
+      timings.enabled
+        ? timings.time("recorder.durable", () => inner.durable(runId, attempt))
+        : inner.durable(runId, attempt),
     recordFinished: (start, outcome) => inner.recordFinished(start, outcome),
     lastSuccess: (task) => inner.lastSuccess(task),
   };

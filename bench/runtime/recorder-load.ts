@@ -8,11 +8,12 @@ export interface RecorderFigures {
   runsPerS: number;
   begin: LatencySummary;
   finish: LatencySummary;
+  durable: LatencySummary;
 }
 
 /**
  * The run recorder on its own, without NATS: `inFlight` lanes each record runs back to back
- * (`begin`, then `finish` as succeeded, as the worker does around a no-op handler) for
+ * (`begin`, then `finish` as succeeded and `durable`, as the worker does around a no-op handler) for
  * `durationMs`. Separates what PostgreSQL costs from what the rest of the runtime costs.
  */
 export async function measureRecorder(
@@ -22,6 +23,7 @@ export async function measureRecorder(
 ): Promise<RecorderFigures> {
   const begins: number[] = [];
   const finishes: number[] = [];
+  const durables: number[] = [];
   const t0 = nowMs();
   const deadline = t0 + durationMs;
   let seq = 0;
@@ -49,8 +51,11 @@ export async function measureRecorder(
         finishedAt: new Date(),
         result: {},
       });
+      const c = nowMs();
+      await recorder.durable(runId, 1);
       begins.push(b - a);
-      finishes.push(nowMs() - b);
+      finishes.push(c - b);
+      durables.push(nowMs() - c);
     }
   };
   await Promise.all(Array.from({ length: inFlight }, lane));
@@ -59,5 +64,6 @@ export async function measureRecorder(
     runsPerS: perSecond(finishes.length, nowMs() - t0),
     begin: summarize(begins),
     finish: summarize(finishes),
+    durable: summarize(durables),
   };
 }

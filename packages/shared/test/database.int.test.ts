@@ -35,6 +35,16 @@ async function exerciseRunRepository(database: Database) {
     finishedAt: new Date(t0.getTime() + 61_500),
     result: { inserted: 3 },
   });
+  const outcome = (p: Promise<void>) =>
+    p.then(
+      () => "durable",
+      (err: Error) => err.message.replace(/of run \S+/, "of run <id>"),
+    );
+  // durable: the finished attempt is; the abandoned one (never finished) and an unknown one are not.
+  const durable = await Promise.all([
+    outcome(rec.durable(runId, 2)),
+    outcome(rec.durable(randomUUID(), 1)),
+  ]);
   const again = await rec.begin({
     ...base,
     attempt: 3,
@@ -64,6 +74,7 @@ async function exerciseRunRepository(database: Database) {
     },
     byRun: (await listRuns(database.db, { runId })).length,
     finishWithoutStart,
+    durable,
     batched: await exerciseBatchedWrites(database, rec),
   };
 }
@@ -162,6 +173,10 @@ describe("database", () => {
     ]);
     expect(onPg.redeliveredAfterSuccess).toBe(2);
     expect(onPg.finishWithoutStart).toBe("no run record to finish for run <id> attempt 1");
+    expect(onPg.durable).toEqual([
+      "durable",
+      "the final record of run <id> attempt 1 is gone (lost before it reached the disk)",
+    ]);
     expect(onPg.lastSuccess).toEqual({
       attempt: 2,
       result: { inserted: 3 },
@@ -219,7 +234,7 @@ describe("database", () => {
     expect(lite.kind).toBe("pglite");
   });
 
-  it("database - a process holds at most DATABASE_POOL_SIZE connections, the run-start ones included", async () => {
+  it("database - a process holds at most DATABASE_POOL_SIZE connections, the relaxed-commit ones included", async () => {
     const pg: TestDatabase = await createTestDatabase();
     cleanups.push(() => pg.cleanup());
     const app = `pool-test-${randomUUID().slice(0, 8)}`;
@@ -236,12 +251,64 @@ describe("database", () => {
     )) as { app: string; n: number }[];
     await Promise.all(busy);
     expect(rows).toEqual([
-      { app, n: 4 },
-      { app: `${app}-relaxed`, n: 2 },
+      { app, n: 3 },
+      { app: `${app}-relaxed`, n: 3 },
     ]);
   });
 
-  it("database - run starts commit without waiting for the WAL flush, everything else waits", async () => {
+  it("database - a finish is visible at once and on disk once durable resolves", async () => {
+    const pg: TestDatabase = await createTestDatabase();
+    cleanups.push(() => pg.cleanup());
+    const rec = createRunRecorder(pg.database);
+    const lsn = async () =>
+      (
+        (await pg.database.query("select pg_current_wal_insert_lsn()::text as l")) as {
+          l: string;
+        }[]
+      )[0]!.l;
+    const flushedPast = async (l: string) =>
+      (
+        (await pg.database.query(`select pg_current_wal_flush_lsn() >= '${l}'::pg_lsn as ok`)) as {
+          ok: boolean;
+        }[]
+      )[0]!.ok;
+    const observed: { visible: boolean; flushedAfter: boolean }[] = [];
+    for (let i = 0; i < 5; i++) {
+      const runId = randomUUID();
+      const startedAt = new Date();
+      await rec.begin({
+        runId,
+        attempt: 1,
+        task: "health_check",
+        service: "scheduler",
+        trigger: { kind: "manual" },
+        payload: {},
+        instanceId: "i1",
+        startedAt,
+      });
+      await rec.finish(runId, 1, startedAt, {
+        status: "succeeded",
+        finishedAt: new Date(),
+        result: {},
+      });
+      const after = await lsn();
+      const rows = (await pg.database.query(
+        `select status from platform.task_runs where run_id = '${runId}'`,
+      )) as { status: string }[];
+      await rec.durable(runId, 1);
+      observed.push({
+        visible: rows[0]?.status === "succeeded",
+        flushedAfter: await flushedPast(after),
+      });
+    }
+    // Without durable's flush these fail on a quiet server: the WAL writer flushes relaxed commits
+    // only every 200 ms (other sessions' synchronous commits may flush them sooner).
+    expect(observed).toEqual(
+      Array.from({ length: 5 }, () => ({ visible: true, flushedAfter: true })),
+    );
+  });
+
+  it("database - run starts and finishes commit without waiting for the WAL flush, everything else waits", async () => {
     const pg: TestDatabase = await createTestDatabase();
     cleanups.push(() => pg.cleanup());
     const setting = (run: Database["statement"]) =>

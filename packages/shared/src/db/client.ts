@@ -16,9 +16,10 @@ export interface Database {
   /**
    * `statement` on connections whose commits do not wait for their WAL flush
    * (`synchronous_commit = off`, set per connection): a committed row is visible at once and becomes
-   * durable with the next synchronous commit, or within the WAL writer's delay (200 ms by default);
-   * a PostgreSQL crash can lose only that last instant. Only for writes whose loss a later
-   * synchronous write detects (a run's start row: its finish fails without it). PGlite: `statement`.
+   * durable with the next synchronous commit that writes WAL, or within the WAL writer's delay
+   * (200 ms by default); a PostgreSQL crash can lose only that last instant. Only for writes whose
+   * loss is caught before it matters: run starts and finishes, which the run recorder makes
+   * durable, and checks, before a message is acknowledged. PGlite: `statement`.
    */
   relaxedStatement: RunStatement;
   kind: "postgres" | "pglite";
@@ -58,16 +59,16 @@ export async function openDatabase(opts: {
   if (opts.url) {
     const { default: pg } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
-    // `poolSize` is the process's connections in all: a third of them (1 to 3) write run starts.
+    // `poolSize` is the process's connections in all: half of them (1 to 6) write run starts and
+    // finishes (the run recorder keeps at most 3 statements of each in flight).
     const size = opts.poolSize ?? 10;
-    const relaxedSize = Math.min(3, Math.max(1, Math.floor(size / 3)));
+    const relaxedSize = Math.min(6, Math.max(1, Math.floor(size / 2)));
     const pool = new pg.Pool({
       connectionString: opts.url,
       max: Math.max(1, size - relaxedSize),
       application_name: opts.applicationName ?? "matchday",
       connectionTimeoutMillis: 10_000,
     });
-    // Small: its only writer (the run recorder's batched starts) keeps at most 3 statements in flight.
     const relaxedPool = new pg.Pool({
       connectionString: opts.url,
       max: relaxedSize,

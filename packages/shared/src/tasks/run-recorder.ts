@@ -32,7 +32,17 @@ export interface RunRecorder {
    * that attempt: the message is a redelivery of finished work.
    */
   begin(start: RunStart): Promise<{ previousSuccess: TaskRunRow | null }>;
+  /**
+   * Records an attempt's final state. Resolves once it is committed and visible to every reader;
+   * it is on disk only once `durable` resolves for it.
+   */
   finish(runId: string, attempt: number, startedAt: Date, outcome: RunOutcome): Promise<void>;
+  /**
+   * Resolves once the finished attempt's record is on disk. Rejects when the record is no longer
+   * there (the database crashed between the finish and this call): the message must not be
+   * acknowledged then, so that it is redelivered and recorded afresh.
+   */
+  durable(runId: string, attempt: number): Promise<void>;
   /** A run that never started a handler: rejected payloads, skipped schedule slots. */
   recordFinished(start: RunStart, outcome: RunOutcome): Promise<void>;
   /** The last succeeded (or skipped) run of a task, to compare inputs with. */
@@ -43,6 +53,7 @@ export interface RunRecorder {
 export const noopRecorder: RunRecorder = {
   begin: async () => ({ previousSuccess: null }),
   finish: async () => {},
+  durable: async () => {},
   recordFinished: async () => {},
   lastSuccess: async () => null,
 };
@@ -119,6 +130,22 @@ where t.run_id = v.run_id and t.attempt = v.attempt
 returning t.run_id, t.attempt`,
 };
 
+/**
+ * Makes attempts' records durable and checks they are there. A synchronous transaction that writes
+ * WAL waits for the WAL to be flushed up to its commit, and so flushes every commit before it; a
+ * transactional logical message is the smallest such write (any role may emit one, at any
+ * wal_level; logical decoding consumers, if any, see a `matchday` message). Returns the attempts
+ * found final (when none is, nothing needs flushing and the message may not be written). Not
+ * prepared, for the reason `updateFinishes` is not.
+ */
+const confirmDurable: Statement = {
+  text: `with flushed as materialized (select pg_logical_emit_message(true, 'matchday', 'run records durable'))
+select t.run_id, t.attempt
+from flushed, platform.task_runs as t
+join unnest($1::uuid[], $2::int[]) as v(run_id, attempt) on t.run_id = v.run_id and t.attempt = v.attempt
+where t.status <> 'running'`,
+};
+
 /** The parameters of `updateFinish` from one attempt (of `updateFinishes`: each over all of them). */
 const FINISH_PARAMS: ((f: Finish) => unknown)[] = [
   (f) => f.runId,
@@ -133,15 +160,18 @@ const FINISH_PARAMS: ((f: Finish) => unknown)[] = [
 const jsonOrNull = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
 /**
- * Run records in `platform.task_runs`. The two writes every run makes (its start on first delivery,
- * its finish) are micro-batched: concurrent runs share one statement and one commit. Each caller
- * still waits for its own row to be written before the worker acknowledges the message.
+ * Run records in `platform.task_runs`. The writes every run makes (its start on first delivery, its
+ * finish, and making that finish durable) are micro-batched: concurrent runs share one statement
+ * and one commit. Each caller still waits for its own row.
  *
- * Starts are written through `relaxedStatement` (commits that do not wait for the WAL flush): the
- * row is visible at once and made durable by the run's finish, a synchronous commit later in the
- * same WAL. A crash that loses a start loses it before its finish, and that finish then fails (no
- * row to update), so the message is redelivered rather than acknowledged unrecorded. Everything
- * else commits synchronously.
+ * Starts and finishes commit through `relaxedStatement`, without waiting for their WAL flush: the
+ * row is visible at once, so the completion event that follows a finish (and whoever it starts)
+ * finds the run final, and the fsync is off that path. `durable` then makes them durable before the
+ * worker acknowledges the message: one synchronous commit that flushes the WAL up to itself, in
+ * the same statement as a check that the rows are there. A crash that loses a start or a finish
+ * loses it before the message is acknowledged: the finish (no start row to update) or `durable`
+ * (no final row) fails, the message is redelivered and recorded afresh; downstream runs an event
+ * already started are not repeated (their message ids are derived from the upstream run).
  */
 export function createRunRecorder(
   database: Pick<Database, "db" | "statement" | "relaxedStatement">,
@@ -168,7 +198,7 @@ export function createRunRecorder(
   }, batchOpts);
   const finishes = new Batcher<Finish, Error | undefined>(async (items) => {
     const [one] = items;
-    const updated = await database.statement<{ run_id: string; attempt: number }>(
+    const updated = await database.relaxedStatement<{ run_id: string; attempt: number }>(
       items.length === 1 ? updateFinish : updateFinishes,
       FINISH_PARAMS.map((param) => (items.length === 1 ? param(one!) : items.map(param))),
     );
@@ -181,6 +211,23 @@ export function createRunRecorder(
         : new Error(`no run record to finish for run ${f.runId} attempt ${f.attempt}`),
     );
   }, batchOpts);
+  const durables = new Batcher<{ runId: string; attempt: number }, Error | undefined>(
+    async (items) => {
+      const found = await database.statement<{ run_id: string; attempt: number }>(confirmDurable, [
+        items.map((d) => d.runId),
+        items.map((d) => d.attempt),
+      ]);
+      const there = new Set(found.map((r) => `${r.run_id}/${r.attempt}`));
+      return items.map((d) =>
+        there.has(`${d.runId}/${d.attempt}`)
+          ? undefined
+          : new Error(
+              `the final record of run ${d.runId} attempt ${d.attempt} is gone (lost before it reached the disk)`,
+            ),
+      );
+    },
+    batchOpts,
+  );
 
   return {
     async begin(start) {
@@ -229,6 +276,10 @@ export function createRunRecorder(
     async finish(runId, attempt, startedAt, outcome) {
       const missing = await finishes.add({ runId, attempt, startedAt, outcome });
       if (missing) throw missing;
+    },
+    async durable(runId, attempt) {
+      const lost = await durables.add({ runId, attempt });
+      if (lost) throw lost;
     },
     async recordFinished(start, outcome) {
       await db

@@ -426,6 +426,8 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
           previousSuccess.finishedAt ?? previousSuccess.startedAt,
         ),
       );
+      // Its finish may not be on disk yet (the earlier attempt failed between finish and durable).
+      await recorder.durable(runId, previousSuccess.attempt);
       runLog
         .get()
         .info(
@@ -471,7 +473,8 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
         const o: RunOutcome = { status, finishedAt, result };
         // The record first, then the event: whoever sees the event (a downstream trigger, an
         // operator's `trigger --wait`, a test) finds the run final. A stop between the two is
-        // covered on redelivery: the recorded success re-publishes the event.
+        // covered on redelivery: the recorded success re-publishes the event. The record is on disk
+        // before the message leaves the stream.
         await recorder.finish(runId, attempt, startedAt, o);
         await publishEvent(
           topology.completedSubject(def),
@@ -479,6 +482,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
           "completed",
           completedEventOf(identity, payload, status, result, finishedAt),
         );
+        await recorder.durable(runId, attempt);
         m.ack();
         count(def.name, status);
         if (infoOn)
@@ -514,6 +518,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
           "failed",
           failedEventOf(identity, outcome.status, error, payload, clock.now()),
         );
+        await recorder.durable(runId, attempt);
         term(m, error);
         runLog
           .get()
