@@ -314,4 +314,65 @@ describe("worker", () => {
     expect((await runsOf(runId)).map((r) => r.status)).toEqual(["succeeded"]);
     events.stop();
   });
+  it("worker - a run whose record is lost before it is durable is not acknowledged: it comes back and is recorded once", async () => {
+    const fragile = defineTask({
+      name: "t_fragile",
+      service: ServiceName.Sync,
+      queue: "test",
+      description: "its first final record is lost",
+      payload: z.strictObject({ n: z.number() }),
+      result: z.object({ n: z.number() }),
+      timeoutMs: 5_000,
+      ackWaitMs: 1_000,
+      retry: { maxAttempts: 3, ...fast },
+    });
+    // What a database crash between the finish and its flush does: the final row is gone. The
+    // first finish of each run is deleted as soon as it is written.
+    const lostOnce = new Set<string>();
+    const db = tdb.database;
+    const crashing: typeof db = {
+      ...db,
+      relaxedStatement: async (st, params) => {
+        const rows = await db.relaxedStatement(st, params);
+        const runId = String((params as unknown[])[0]);
+        if (/^update platform\.task_runs/.test(st.text) && !lostOnce.has(runId)) {
+          lostOnce.add(runId);
+          await db.query(`delete from platform.task_runs where run_id = '${runId}'`);
+        }
+        return rows as never;
+      },
+    };
+    const handled: number[] = [];
+    const w = await startTestWorker(
+      n,
+      { fragile },
+      {
+        fragile: async (p, ctx) => {
+          handled.push(ctx.attempt);
+          return { n: p.n };
+        },
+      },
+      { database: crashing, instanceId: "fragile-worker" },
+    );
+    try {
+      const subject = n.topology.completedSubject(fragile);
+      const events = collect(n.nc, subject);
+      const pub = await publisherFor(n).publish(fragile, { n: 1 });
+      await waitFor(async () => (await runsOf(pub.runId)).some((r) => r.status === "succeeded"), {
+        timeoutMs: 15_000,
+        what: "the run recorded after its redelivery",
+      });
+      await new Promise((r) => setTimeout(r, 1_500)); // longer than the ack wait: a third delivery would show
+      expect(handled).toEqual([1, 2]);
+      expect((await runsOf(pub.runId)).map((r) => [r.attempt, r.status])).toEqual([
+        [2, "succeeded"],
+      ]);
+      // Both attempts published the completion event; the stream kept one.
+      expect(events.items.length).toBe(2);
+      expect(await storedEvents(n, subject)).toBe(1);
+      events.stop();
+    } finally {
+      await w.stop(1_000);
+    }
+  });
 });
