@@ -130,18 +130,29 @@ where t.run_id = v.run_id and t.attempt = v.attempt
 returning t.run_id, t.attempt`,
 };
 
+/** The WAL write that makes a commit wait for the flush (see `confirmDurable`). */
+const FLUSH_CTE =
+  "with flushed as materialized (select pg_logical_emit_message(true, 'matchday', 'run records durable'))";
+
 /**
- * Makes attempts' records durable and checks they are there. A synchronous transaction that writes
+ * Makes an attempt's record durable and checks it is there. A synchronous transaction that writes
  * WAL waits for the WAL to be flushed up to its commit, and so flushes every commit before it; a
  * transactional logical message is the smallest such write (any role may emit one, at any
- * wal_level; logical decoding consumers, if any, see a `matchday` message). Returns the attempts
- * found final (when none is, nothing needs flushing and the message may not be written). Not
- * prepared, for the reason `updateFinishes` is not.
+ * wal_level; logical decoding consumers, if any, see a `matchday` message). Returns the attempt when
+ * found final (when it is not, nothing needs flushing and the message may not be written). Kept
+ * prepared: a primary-key lookup.
  */
 const confirmDurable: Statement = {
-  text: `with flushed as materialized (select pg_logical_emit_message(true, 'matchday', 'run records durable'))
-select t.run_id, t.attempt
-from flushed, platform.task_runs as t
+  name: "matchday_run_durable",
+  text: `${FLUSH_CTE}
+select t.run_id, t.attempt from flushed, platform.task_runs as t
+where t.run_id = $1::uuid and t.attempt = $2::int and t.status <> 'running'`,
+};
+
+/** `confirmDurable` for several attempts (one array per column); planned per call like `updateFinishes`. */
+const confirmDurables: Statement = {
+  text: `${FLUSH_CTE}
+select t.run_id, t.attempt from flushed, platform.task_runs as t
 join unnest($1::uuid[], $2::int[]) as v(run_id, attempt) on t.run_id = v.run_id and t.attempt = v.attempt
 where t.status <> 'running'`,
 };
@@ -213,10 +224,13 @@ export function createRunRecorder(
   }, batchOpts);
   const durables = new Batcher<{ runId: string; attempt: number }, Error | undefined>(
     async (items) => {
-      const found = await database.statement<{ run_id: string; attempt: number }>(confirmDurable, [
-        items.map((d) => d.runId),
-        items.map((d) => d.attempt),
-      ]);
+      const [one] = items;
+      const found = await database.statement<{ run_id: string; attempt: number }>(
+        items.length === 1 ? confirmDurable : confirmDurables,
+        items.length === 1
+          ? [one!.runId, one!.attempt]
+          : [items.map((d) => d.runId), items.map((d) => d.attempt)],
+      );
       const there = new Set(found.map((r) => `${r.run_id}/${r.attempt}`));
       return items.map((d) =>
         there.has(`${d.runId}/${d.attempt}`)
