@@ -10,8 +10,14 @@ import {
   startTriggerRelays,
   type TaskWorker,
 } from "@matchday/shared";
-import { connectTestNats, silentLogger, waitFor, type TestNats } from "@matchday/shared/testing";
-import { collect, startTestWorker } from "./support/harness.js";
+import {
+  collect,
+  connectTestNats,
+  silentLogger,
+  waitFor,
+  type TestNats,
+} from "@matchday/shared/testing";
+import { startTestWorker } from "./support/harness.js";
 
 const lineups = defineTask({
   name: "t_lineups",

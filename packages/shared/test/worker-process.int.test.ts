@@ -21,8 +21,7 @@ import {
   type TestDatabase,
   type TestNats,
 } from "@matchday/shared/testing";
-import { collect } from "./support/harness.js";
-import { startProcess, type ServiceProcess } from "@matchday/shared/testing";
+import { collect, startProcess, type ServiceProcess } from "@matchday/shared/testing";
 import { work } from "./support/test-service.js";
 
 const WORKER_ENTRY = path.join(repoRoot, "packages/shared/test/support/worker-process.ts");

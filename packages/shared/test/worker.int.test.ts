@@ -10,6 +10,7 @@ import {
   type TaskWorker,
 } from "@matchday/shared";
 import {
+  collect,
   connectTestNats,
   createTestDatabase,
   waitFor,
@@ -17,7 +18,7 @@ import {
   type TestNats,
 } from "@matchday/shared/testing";
 import { eq } from "drizzle-orm";
-import { collect, publisherFor, startTestWorker, storedEvents } from "./support/harness.js";
+import { publisherFor, startTestWorker, storedEvents } from "./support/harness.js";
 
 const fast = { initialIntervalMs: 300, backoffCoefficient: 2, maxIntervalMs: 2_000 };
 

@@ -18,6 +18,7 @@ import {
 import {
   connectTestNats,
   createTestDatabase,
+  finalRun,
   waitFor,
   type TestDatabase,
   type TestNats,
@@ -60,13 +61,9 @@ async function runsOf(task: AnyTaskDef) {
 }
 
 async function finished(runId: string) {
-  return waitFor(
-    async () => {
-      const rows = await tdb.database.db.select().from(taskRuns).where(eq(taskRuns.runId, runId));
-      return rows.find((r) => r.status === "succeeded" || r.status === "skipped");
-    },
-    { timeoutMs: 45_000, what: `run ${runId}` },
-  );
+  const run = await finalRun(tdb.database.db, runId, { timeoutMs: 45_000 });
+  expect(run.status).toMatch(/^(succeeded|skipped)$/);
+  return run;
 }
 
 async function heatmapRows() {

@@ -6,13 +6,12 @@ import {
   modelVersions,
   readMatches,
   retrainModel,
-  taskRuns,
   type RunningService,
 } from "@matchday/shared";
 import {
   connectTestNats,
   createTestDatabase,
-  waitFor,
+  finalRun,
   type TestDatabase,
   type TestNats,
   startTestService,
@@ -167,20 +166,10 @@ describe("retrain_model", () => {
     const publisher = createPublisher(n.js, n.topology);
     await tdb.database.db.delete(modelVersions).where(eq(modelVersions.league, "X1"));
     const first = await publisher.publish(retrainModel, { leagues: ["X1"] });
-    const runStatus = (runId: string) => async () => {
-      const [r] = await tdb.database.db.select().from(taskRuns).where(eq(taskRuns.runId, runId));
-      return r && r.status !== "running" ? r : undefined;
-    };
-    const r1 = await waitFor(runStatus(first.runId), {
-      timeoutMs: 30_000,
-      what: "first retrain run",
-    });
+    const r1 = await finalRun(tdb.database.db, first.runId);
     expect(r1.status).toBe("succeeded");
     const second = await publisher.publish(retrainModel, { leagues: ["X1"] });
-    const r2 = await waitFor(runStatus(second.runId), {
-      timeoutMs: 30_000,
-      what: "second retrain run",
-    });
+    const r2 = await finalRun(tdb.database.db, second.runId);
     expect(r2.status).toBe("skipped");
     expect(r2.result).toMatchObject({
       skipped: true,

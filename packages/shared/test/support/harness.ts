@@ -1,4 +1,3 @@
-import type { NatsConnection, Subscription } from "@nats-io/nats-core";
 import {
   createPublisher,
   createRunRecorder,
@@ -12,30 +11,6 @@ import {
   type TaskWorker,
 } from "@matchday/shared";
 import { silentLogger, type TestNats } from "@matchday/shared/testing";
-
-/** Every message published on a subject, decoded, with its arrival time. */
-export function collect(nc: NatsConnection, subject: string) {
-  const items: {
-    subject: string;
-    data: Record<string, unknown>;
-    headers: Record<string, string>;
-    at: number;
-  }[] = [];
-  const sub: Subscription = nc.subscribe(subject, {
-    callback: (_err, m) => {
-      const headers: Record<string, string> = {};
-      m.headers?.keys().forEach((k) => (headers[k] = m.headers!.get(k)));
-      let data: Record<string, unknown>;
-      try {
-        data = m.json();
-      } catch {
-        data = { raw: m.string() };
-      }
-      items.push({ subject: m.subject, data, headers, at: Date.now() });
-    },
-  });
-  return { items, stop: () => sub.unsubscribe() };
-}
 
 /**
  * How many messages the EVENTS stream holds on `subject`: what JetStream consumers (trigger relays,
