@@ -67,19 +67,17 @@ describe("engine - DST days on a virtual clock", () => {
       publish: pub.publish,
     });
     await engine.start();
-    const t0 = performance.now();
     await clock.runUntil(new Date(Date.parse(endIso) - 1000));
-    const elapsedMs = performance.now() - t0;
     await engine.stop();
     const inDay = pub.accepted.filter(
       (t) => Date.parse(t.slot) >= Date.parse(startIso) && Date.parse(t.slot) < Date.parse(endIso),
     );
     const of = (id: string) => inDay.filter((t) => t.scheduleId === id);
-    return { of, all: inDay, elapsedMs };
+    return { of, all: inDay };
   }
 
   it("engine - spring forward: 01:30 at 02:00 BST, 02:30 once, 23 hourly ticks, list once each", async () => {
-    const { of, all, elapsedMs } = await runDay("2026-03-29T00:00:00Z", "2026-03-29T23:00:00Z");
+    const { of, all } = await runDay("2026-03-29T00:00:00Z", "2026-03-29T23:00:00Z");
     expect(of("daily_0130").map((t) => [t.slot, t.slotLocal])).toEqual([
       ["2026-03-29T01:00:00Z", "2026-03-29T02:00:00+01:00 Europe/London"],
     ]);
@@ -91,7 +89,6 @@ describe("engine - DST days on a virtual clock", () => {
     ]);
     expect(new Set(all.map((t) => t.reason))).toEqual(new Set(["on_time"]));
     expect(new Set(all.map((t) => t.msgId)).size).toBe(all.length);
-    expect(elapsedMs).toBeLessThan(10_000);
   });
 
   it("engine - fall back: 01:30 at the first 01:30 only, 25 hourly ticks, list once each", async () => {

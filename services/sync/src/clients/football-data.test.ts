@@ -133,7 +133,6 @@ describe("HTTP football-data source", () => {
   });
 
   it("football-data - a server slower than the timeout: timed out, retried, then a retryable error", async () => {
-    const started = Date.now();
     const err = await source("slow", { timeoutMs: 100, maxAttempts: 2 })
       .fetchSeason("D1", "2324")
       .catch((e: unknown) => e);
@@ -141,7 +140,6 @@ describe("HTTP football-data source", () => {
     expect(isNonRetryable(err)).toBe(false);
     expect(String((err as Error).message)).toMatch(/timed out after 100 ms/);
     expect(ctx.hits.get("/slow/mmz4281/2324/D1.csv")).toBe(2);
-    expect(Date.now() - started).toBeLessThan(900);
   });
 
   it("football-data - refuses bad league or season codes before any request", async () => {
