@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
-import { DEFAULT_MODEL_SETTINGS, fitDixonColes, predictMatch } from "@matchday/model";
+import { DEFAULT_MODEL_SETTINGS, fitDixonColes } from "@matchday/model";
 import {
   createPublisher,
   generatePredictionForMatch,
@@ -21,6 +21,7 @@ import {
   type TestNats,
   startTestService,
 } from "@matchday/shared/testing";
+import { predictionRow } from "../src/domain/prediction-row.js";
 import { predictionsService } from "../src/index.js";
 import { handleGeneratePredictionForMatch } from "../src/tasks/generate-prediction-for-match.js";
 import { handleGeneratePredictions } from "../src/tasks/generate-predictions.js";
@@ -118,24 +119,11 @@ describe("predictions", () => {
     });
     for (const r of rows) {
       const f = fixtures.find((x) => x.matchId === r.matchId)!;
-      const p = predictMatch(version!.params, f.home, f.away);
-      expect(r).toMatchObject({
-        modelVersionId: firstVersion,
-        league: "P0",
-        season: "2324",
-        madeAt: NOW,
-        kickoff: f.date,
-        pHome: p.probs.home,
-        pDraw: p.probs.draw,
-        pAway: p.probs.away,
-        xgHome: p.expectedGoals.home,
-        xgAway: p.expectedGoals.away,
-        likelyHomeGoals: p.mostLikelyScore.home,
-        likelyAwayGoals: p.mostLikelyScore.away,
-        over25: p.over25,
-        bttsYes: p.bttsYes,
-        oddsAtPrediction: { bookmaker: "pinnacle", home: 2.1, draw: 3.4, away: 3.6 },
-      });
+      // The stored row is the one predictionRow makes from the active version for this fixture
+      // (its mapping is unit-tested on its own), stored and read back unchanged.
+      const odds = { bookmaker: "pinnacle", home: 2.1, draw: 3.4, away: 3.6 };
+      const model = { id: firstVersion, league: "P0", params: version!.params };
+      expect(r).toMatchObject(predictionRow(model, f, NOW, odds));
       expect(r.pHome + r.pDraw + r.pAway).toBeCloseTo(1, 12);
       expect(r.over25 + r.under25).toBeCloseTo(1, 12);
       expect(r.bttsYes + r.bttsNo).toBeCloseTo(1, 12);
