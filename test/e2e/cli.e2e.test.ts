@@ -192,7 +192,7 @@ describe("schedule configuration", () => {
 
 describe("matchday up without NATS_URL and DATABASE_URL", () => {
   it("cli - starts a local nats-server and embedded PGlite in the data directory, serves, and exits 0 on SIGTERM", async () => {
-    const { mkdtempSync, existsSync } = await import("node:fs");
+    const { mkdtempSync, existsSync, readFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const path = await import("node:path");
     const dataDir = mkdtempSync(path.join(tmpdir(), "matchday-up-"));
@@ -207,10 +207,12 @@ describe("matchday up without NATS_URL and DATABASE_URL", () => {
       expect(existsSync(path.join(dataDir, "pglite"))).toBe(true);
       expect(existsSync(path.join(dataDir, "nats"))).toBe(true);
       const url = JSON.parse(started).url as string;
-      // It serves: a manual run through the embedded NATS and PGlite.
+      expect(readFileSync(path.join(dataDir, "nats", "url"), "utf8").trim()).toBe(url);
+      // It serves: a manual run through the embedded NATS and PGlite. The CLI on the same data
+      // directory finds that NATS without being told.
       const res = await runCli(
         ["trigger", "cleanup_old_data", "--wait", "--timeout", "30", "--json"],
-        { NATS_URL: url, MATCHDAY_NAMESPACE: "" },
+        { NATS_URL: "", MATCHDAY_DATA_DIR: dataDir, MATCHDAY_NAMESPACE: "" },
       );
       expect(res.code).toBe(0);
       expect(JSON.parse(res.stdout).status).toBe("succeeded");
@@ -227,5 +229,6 @@ describe("matchday up without NATS_URL and DATABASE_URL", () => {
       p.kill("SIGTERM");
     }
     expect(await p.exited).toBe(0);
+    expect(existsSync(path.join(dataDir, "nats", "url"))).toBe(false);
   });
 });

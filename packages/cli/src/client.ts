@@ -9,6 +9,7 @@ import {
   connectNats,
   createTopology,
   parseConfig,
+  readEmbeddedNatsUrl,
   type NatsConnection,
   type Topology,
 } from "@matchday/shared";
@@ -22,10 +23,14 @@ export interface CliContext {
   close(): Promise<void>;
 }
 
-/** Connects the CLI to NATS (NATS_URL, default nats://127.0.0.1:4222), without reconnect loops. */
+/**
+ * Connects the CLI to NATS without reconnect loops: NATS_URL; unset, the nats-server `matchday up`
+ * started for the same MATCHDAY_DATA_DIR; else nats://127.0.0.1:4222.
+ */
 export async function connectCli(env: Record<string, string | undefined>): Promise<CliContext> {
   const config = parseConfig(BaseConfig, env);
-  const url = config.NATS_URL ?? "nats://127.0.0.1:4222";
+  const url =
+    config.NATS_URL ?? readEmbeddedNatsUrl(config.MATCHDAY_DATA_DIR) ?? "nats://127.0.0.1:4222";
   let nc: NatsConnection;
   try {
     nc = await connectNats({ ...config, NATS_URL: url }, { name: "matchday-cli" });

@@ -62,7 +62,12 @@ export {
   runsQuerySubject,
   type InstanceStatus,
 } from "./nats/discovery.js";
-export { startEmbeddedNats, type EmbeddedNats } from "./nats/embedded-server.js";
+export {
+  embeddedNatsUrlFile,
+  readEmbeddedNatsUrl,
+  startEmbeddedNats,
+  type EmbeddedNats,
+} from "./nats/embedded-server.js";
 export { StreamPublisher, StreamPublishError, type StoredAck } from "./nats/stream-publisher.js";
 // Tasks
 export {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -31,6 +31,23 @@ export interface EmbeddedNats {
 /** Whether `nats-server` can be run. */
 export function hasNatsServer(): boolean {
   return spawnSync("nats-server", ["--version"], { stdio: "ignore" }).status === 0;
+}
+
+/**
+ * Where `matchday up` leaves the URL of the nats-server it started (on a free port), so that the CLI
+ * run against the same data directory without NATS_URL finds it. Removed when `up` stops.
+ */
+export function embeddedNatsUrlFile(dataDir: string): string {
+  return path.join(dataDir, "nats", "url");
+}
+
+/** The URL `matchday up` left in `dataDir`, if one is running there. */
+export function readEmbeddedNatsUrl(dataDir: string): string | undefined {
+  try {
+    return readFileSync(embeddedNatsUrlFile(dataDir), "utf8").trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type * as z from "zod";
 import { BaseConfig } from "../config/base-config.js";
@@ -7,7 +8,7 @@ import { migrateDatabase } from "../db/migrate.js";
 import { createShutdown, type Shutdown } from "../lifecycle/shutdown.js";
 import { createLogger, type Logger } from "../logging/logger.js";
 import { connectNats, type NatsConnection } from "../nats/connect.js";
-import { startEmbeddedNats } from "../nats/embedded-server.js";
+import { embeddedNatsUrlFile, startEmbeddedNats } from "../nats/embedded-server.js";
 import { createTopology, type Topology } from "../nats/topology.js";
 import { clockFromConfig, type Clock } from "../time/clock.js";
 import { startService, type RunningService, type ServiceModule } from "./service.js";
@@ -51,7 +52,13 @@ export async function connectInfra(
       { url: embedded.url, store: embedded.storeDir },
       "NATS_URL unset: started a local nats-server",
     );
-    shutdown.onShutdown("embedded-nats", () => embedded.stop());
+    // For the CLI on this data directory (`matchday trigger`, `runs`, `inspect` without NATS_URL).
+    const urlFile = embeddedNatsUrlFile(config.MATCHDAY_DATA_DIR);
+    writeFileSync(urlFile, `${embedded.url}\n`);
+    shutdown.onShutdown("embedded-nats", async () => {
+      rmSync(urlFile, { force: true });
+      await embedded.stop();
+    });
     natsUrl = embedded.url;
   }
   const nc = await connectNats({ ...config, NATS_URL: natsUrl }, { name, logger });
