@@ -1,7 +1,6 @@
 import {
-  cleanupOldData,
+  housekeepingTasks,
   defineService,
-  healthCheck,
   isTaskRunning,
   ServiceName,
   taskByName,
@@ -44,7 +43,7 @@ function setupOf(deps: ServiceDeps<SchedulerConfig>): Promise<SchedulerSetup> {
 export const schedulerService = defineService({
   name: ServiceName.Scheduler,
   config: SchedulerConfig,
-  tasks: { cleanupOldData, healthCheck },
+  tasks: housekeepingTasks,
   createHandlers: async (deps) => {
     const { database, nc, jsm, topology } = deps;
     const { schedules, state } = await setupOf(deps);

@@ -1,11 +1,4 @@
-import {
-  defineService,
-  ServiceName,
-  syncAllLeagues,
-  syncHistoricalData,
-  syncSingleLeague,
-  updateRecentResults,
-} from "@matchday/shared";
+import { syncTasks, defineService, ServiceName } from "@matchday/shared";
 import { footballDataSourceFromConfig } from "./clients/source-from-config.js";
 import { SyncConfig } from "./config.js";
 import { syncSettingsFromConfig, type SyncDeps } from "./pipeline/sync-deps.js";
@@ -22,7 +15,7 @@ import { handleUpdateRecentResults } from "./tasks/update-recent-results.js";
 export const syncService = defineService({
   name: ServiceName.Sync,
   config: SyncConfig,
-  tasks: { syncAllLeagues, syncSingleLeague, syncHistoricalData, updateRecentResults },
+  tasks: syncTasks,
   createHandlers: ({ config, database, logger }) => {
     const source = footballDataSourceFromConfig(config);
     const deps: SyncDeps = { db: database.db, source, settings: syncSettingsFromConfig(config) };

@@ -65,10 +65,5 @@ export const syncTasks = {
   updateRecentResults,
 } as const;
 
-/** The sync tasks whose completion means "new results synced". */
-export const resultSyncTasks = [
-  syncAllLeagues,
-  syncSingleLeague,
-  syncHistoricalData,
-  updateRecentResults,
-] as const;
+/** The sync tasks whose completion means "new results synced": all of them. */
+export const resultSyncTasks = Object.values(syncTasks);
