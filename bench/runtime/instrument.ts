@@ -54,7 +54,6 @@ export function timedRecorder(inner: RunRecorder, timings: StepTimings): RunReco
         ? timings.time("recorder.durable", () => inner.durable(runId, attempt))
         : inner.durable(runId, attempt),
     recordFinished: (start, outcome) => inner.recordFinished(start, outcome),
-    lastSuccess: (task) => inner.lastSuccess(task),
   };
 }
 

@@ -142,7 +142,6 @@ async function loadFromDirectory(
       trigger: { kind: "manual" },
       now: () => new Date(),
       heartbeat: () => {},
-      lastSuccess: async () => null,
     };
     try {
       await handlers.syncSingleLeague({ league, season }, ctx);

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database, Statement } from "../db/client.js";
 import { taskRuns, type RunStatus, type TaskRunRow } from "../db/schema/platform.js";
 import { Batcher } from "./batcher.js";
@@ -45,8 +45,6 @@ export interface RunRecorder {
   durable(runId: string, attempt: number): Promise<void>;
   /** A run that never started a handler: rejected payloads, skipped schedule slots. */
   recordFinished(start: RunStart, outcome: RunOutcome): Promise<void>;
-  /** The last succeeded (or skipped) run of a task, to compare inputs with. */
-  lastSuccess(task: string): Promise<TaskRunRow | null>;
 }
 
 /** Records nothing (benchmarks without recording; tests of the bare runtime). */
@@ -55,7 +53,6 @@ export const noopRecorder: RunRecorder = {
   finish: async () => {},
   durable: async () => {},
   recordFinished: async () => {},
-  lastSuccess: async () => null,
 };
 
 function row(start: RunStart, status: RunStatus) {
@@ -306,15 +303,6 @@ export function createRunRecorder(
           result: outcome.result ?? null,
         })
         .onConflictDoNothing();
-    },
-    async lastSuccess(task) {
-      const [r] = await db
-        .select()
-        .from(taskRuns)
-        .where(and(eq(taskRuns.task, task), sql`${taskRuns.status} in ('succeeded', 'skipped')`))
-        .orderBy(desc(taskRuns.finishedAt))
-        .limit(1);
-      return r ?? null;
     },
   };
 }

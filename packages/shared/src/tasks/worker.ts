@@ -55,8 +55,6 @@ export interface TaskContext {
   now(): Date;
   /** Extends the message's lease now (the worker also does it every ackWait/3 on its own). */
   heartbeat(): void;
-  /** The task's last successful (or skipped) run, to compare inputs with. */
-  lastSuccess(): Promise<{ payload: unknown; result: unknown; finishedAt: Date | null } | null>;
 }
 
 export type TaskHandler<T extends AnyTaskDef> = (
@@ -189,7 +187,7 @@ class LazyRunLogger {
 /**
  * A handler's context. A class, so a run makes no closures for it (tsx names each closure it
  * creates, which showed in the runtime benchmark's profile): the getters and `heartbeat` live on the
- * prototype; `now` and `lastSuccess` are made once per worker and task.
+ * prototype; `now` is made once per worker.
  */
 class RunContext implements TaskContext {
   readonly runId: string;
@@ -201,7 +199,6 @@ class RunContext implements TaskContext {
     private readonly abort: RunAbort,
     private readonly runLog: LazyRunLogger,
     readonly now: () => Date,
-    readonly lastSuccess: TaskContext["lastSuccess"],
   ) {
     this.runId = run.runId;
     this.attempt = run.attempt;
@@ -238,19 +235,6 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
   const defs = Object.entries(opts.tasks) as [keyof T & string, AnyTaskDef][];
   const running = new Map<string, { identity: RunIdentity; abort: RunAbort }>();
   const now = () => clock.now();
-  const lastSuccessFns = new Map<string, TaskContext["lastSuccess"]>();
-  /** `ctx.lastSuccess` of a task (one function per task, not per run). */
-  const lastSuccessOf = (def: AnyTaskDef): TaskContext["lastSuccess"] => {
-    let fn = lastSuccessFns.get(def.name);
-    if (!fn) {
-      fn = async () => {
-        const r = await recorder.lastSuccess(def.name);
-        return r ? { payload: r.payload, result: r.result, finishedAt: r.finishedAt } : null;
-      };
-      lastSuccessFns.set(def.name, fn);
-    }
-    return fn;
-  };
   const counters: ReturnType<TaskWorker["stats"]> = {};
   const loops: Promise<void>[] = [];
   let stopping = false;
@@ -442,7 +426,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
     const abort = new RunAbort();
     running.set(runId, { identity, abort });
     const hb = setInterval(workingOn, Math.max(200, Math.floor(def.ackWaitMs / 3)), m);
-    const ctx = new RunContext(identity, m, abort, runLog, now, lastSuccessOf(def));
+    const ctx = new RunContext(identity, m, abort, runLog, now);
     if (infoOn) runLog.get().info({ payload }, "run started");
     let outcome: Outcome;
     try {

@@ -158,6 +158,5 @@ export function testContext(now: Date | (() => Date)): TaskContext {
     trigger: { kind: "manual" },
     now: clock,
     heartbeat: () => {},
-    lastSuccess: async () => null,
   };
 }

@@ -64,6 +64,5 @@ export function testContext(now = new Date("2023-08-20T12:00:00Z")): TaskContext
     trigger: { kind: "manual" },
     now: () => new Date(now.getTime()),
     heartbeat: () => {},
-    lastSuccess: async () => null,
   };
 }
