@@ -13,8 +13,6 @@ const pausedKey = (id: string) => `paused.${keyPart(id)}`;
 
 export interface KvScheduleState extends ScheduleState {
   setPaused(scheduleId: string, paused: boolean): Promise<void>;
-  /** Forgets the last fired slot (the next start fires without catch-up). Tests and operators. */
-  resetLastFired(scheduleId: string): Promise<void>;
   kv: KV;
 }
 
@@ -56,9 +54,6 @@ export async function openScheduleState(
     async setPaused(scheduleId, paused) {
       if (paused) await kv.put(pausedKey(scheduleId), "true");
       else await kv.delete(pausedKey(scheduleId));
-    },
-    async resetLastFired(scheduleId) {
-      await kv.purge(lastKey(scheduleId));
     },
   };
 }

@@ -40,7 +40,7 @@ export type {
   BackfillResult,
   SkipReason,
 } from "./engine.js";
-export { thresholdMs, assessHealth, lastSuccessByTask, STALENESS_TABLE } from "./staleness.js";
+export { thresholdMs, assessHealth, STALENESS_TABLE } from "./staleness.js";
 export type {
   HealthStatus,
   HealthReport,
@@ -48,5 +48,4 @@ export type {
   ScheduleHealthInput,
   TaskHealthInput,
   StaleItem,
-  RunOutcome,
 } from "./staleness.js";

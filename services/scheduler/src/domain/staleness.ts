@@ -57,7 +57,7 @@ export interface TaskHealthInput {
   periodMs: number;
   /**
    * The finish time (ISO) of its last **successful** run, null if none. Failed, timed-out and
-   * skipped runs never count: use {@link lastSuccessByTask}.
+   * skipped runs never count (`lastSuccessAt` in `@matchday/shared` reads it so).
    */
   lastSuccessAt: string | null;
 }
@@ -151,26 +151,4 @@ export function assessHealth(input: AssessHealthInput): HealthReport {
     status = "partial";
   }
   return { status, staleSchedules, staleTasks, pausedSchedules, pausedTasks };
-}
-
-/** A run record as far as health is concerned. */
-export interface RunOutcome {
-  task: string;
-  /** Only `"succeeded"` counts as a success; `failed`, `timed_out`, `skipped`… never do. */
-  status: string;
-  /** ISO finish time. */
-  finishedAt: string;
-}
-
-/** The latest successful finish per task: the only correct source of `lastSuccessAt`. */
-export function lastSuccessByTask(runs: readonly RunOutcome[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const r of runs) {
-    if (r.status !== "succeeded") continue;
-    const prev = out.get(r.task);
-    if (prev === undefined || Date.parse(r.finishedAt) > Date.parse(prev)) {
-      out.set(r.task, r.finishedAt);
-    }
-  }
-  return out;
 }
