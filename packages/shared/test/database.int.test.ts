@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   createRunRecorder,
+  lastSuccessAt,
   listRuns,
   migrateDatabase,
   openDatabase,
@@ -243,6 +244,36 @@ describe("database", () => {
       { app, n: 3 },
       { app: `${app}-relaxed`, n: 3 },
     ]);
+  });
+
+  it("database - a task's last success is its latest succeeded run: failed, timed-out and skipped runs never count", async () => {
+    const pg: TestDatabase = await createTestDatabase();
+    cleanups.push(() => pg.cleanup());
+    const rec = createRunRecorder(pg.database);
+    const at = (h: number) => new Date(Date.UTC(2026, 4, 10, h));
+    const outcomes = [
+      ["sync_all_leagues", "succeeded", 1],
+      ["sync_all_leagues", "succeeded", 4],
+      ["sync_all_leagues", "failed", 6],
+      ["sync_all_leagues", "skipped", 7],
+      ["retrain_model", "timed_out", 5],
+    ] as const;
+    for (const [task, status, h] of outcomes) {
+      await rec.recordFinished(
+        {
+          runId: randomUUID(),
+          attempt: 1,
+          task,
+          service: "sync",
+          trigger: { kind: "manual" },
+          payload: {},
+          instanceId: "i1",
+          startedAt: at(h),
+        },
+        { status, finishedAt: at(h) },
+      );
+    }
+    expect([...(await lastSuccessAt(pg.database.db))]).toEqual([["sync_all_leagues", at(4)]]);
   });
 
   it("database - a finish is visible at once and on disk once durable resolves", async () => {
