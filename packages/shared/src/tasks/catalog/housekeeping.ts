@@ -8,7 +8,8 @@ const common = { service: ServiceName.Housekeeping, queue: "default" } as const;
 export const cleanupOldData = defineTask({
   ...common,
   name: "cleanup_old_data",
-  description: "Delete run records and dead letters older than the retention.",
+  description:
+    "Delete finished run records older than the retention (dead letters expire with the DLQ stream's 30-day max age).",
   payload: z.strictObject({ olderThanDays: z.number().int().min(1).max(3650).default(90) }),
   result: z.object({ deletedRuns: z.number().int() }),
   timeoutMs: 10 * MINUTE,
