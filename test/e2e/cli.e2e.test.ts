@@ -132,12 +132,20 @@ describe("matchday CLI", () => {
       async () => {
         const rows = JSON.parse((await runCli(["dlq", "list", "--json"], env)).stdout) as {
           seq: number;
+          reason: string;
+          task: string;
+          payload: string;
         }[];
         return rows.length === 1 && rows[0]!.seq !== list[0]!.seq ? rows : null;
       },
       { timeoutMs: 30_000, what: "the retried message dead-lettered again" },
     );
-    expect(after).toHaveLength(1);
+    // The same payload, republished as is and refused by the schema again.
+    expect(after[0]).toMatchObject({
+      task: "cleanup_old_data",
+      reason: "rejected",
+      payload: '{"olderThanDays": -3}',
+    });
   });
 
   it("cli - a bad configuration stops the process at start with one line per problem, exit 1", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_MODEL_SETTINGS, type MatchRecord } from "@matchday/model";
-import { sameSettings, trainingInput, windowStart } from "./training-input.js";
+import { sameSettings, trainingInput } from "./training-input.js";
 
 const DAY = 86_400_000;
 const cutoff = new Date("2024-04-05T00:00:00Z");
@@ -23,7 +23,7 @@ describe("trainingInput", () => {
       match("f", -1, 1),
     ];
     const input = trainingInput(rows, cutoff, DEFAULT_MODEL_SETTINGS);
-    expect(input.from).toEqual(windowStart(cutoff, 1095));
+    expect(input.from).toEqual(new Date("2021-04-06T00:00:00Z")); // 1,095 days before the cutoff
     // c is before the window, d kicks off at the cutoff, e has no result, f is after the cutoff
     expect(input.rows.map((r) => r.id)).toEqual(["b", "a"]);
     expect(trainingInput([...rows].reverse(), cutoff, DEFAULT_MODEL_SETTINGS).fingerprint).toBe(
