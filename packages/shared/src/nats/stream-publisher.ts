@@ -57,13 +57,12 @@ export class StreamPublisher {
 
   private readonly timeoutMs: number;
 
-  /** `inboxPrefix`: the connection's, when it was connected with one (permissions on `_INBOX.>`). */
   constructor(
     private readonly nc: NatsConnection,
-    opts: { timeoutMs?: number; inboxPrefix?: string } = {},
+    opts: { timeoutMs?: number } = {},
   ) {
     this.timeoutMs = opts.timeoutMs ?? 5_000;
-    this.inbox = createInbox(opts.inboxPrefix);
+    this.inbox = createInbox();
     this.sub = nc.subscribe(`${this.inbox}.*`, { callback: (_err, m) => this.onReply(m) });
     this.sweeper = setInterval(() => this.expire(), Math.min(1_000, this.timeoutMs)).unref();
   }
