@@ -136,3 +136,17 @@ export {
   type RunningService,
 } from "./runtime/service.js";
 export { runServices, runServiceMain } from "./runtime/host.js";
+export {
+  assertSeasonCode,
+  currentSeason,
+  expandTwoDigitYear,
+  isSeasonCode,
+  previousSeasons,
+  seasonCodeFor,
+  seasonCodeOfStartYear,
+  seasonEnd,
+  seasonLabel,
+  seasonStart,
+  seasonStartYear,
+  shiftSeason,
+} from "./football/season.js";

@@ -15,12 +15,17 @@ import {
   backtests,
   BaseConfig,
   createLogger,
+  DAY,
   findSharedDataDir,
   migrateDatabase,
   openDatabase,
   parseConfig,
   readMatches,
   SeasonCode,
+  seasonEnd,
+  seasonStart,
+  seasonStartYear,
+  shiftSeason,
   systemClock,
   type Database,
   type ServiceDeps,
@@ -41,24 +46,10 @@ export type BacktestReport = BacktestSummary & {
   durationMs: number;
 };
 
-/** Season code `1415` → the first year, 2014. */
-function seasonStartYear(code: string): number {
-  return 2000 + Number(code.slice(0, 2));
-}
-
-/** The season code `n` seasons before `code` (`1415`, 3 → `1112`). */
-export function seasonBefore(code: string, n: number): string {
-  const y = (seasonStartYear(code) - n) % 100;
-  return `${String(y).padStart(2, "0")}${String((y + 1) % 100).padStart(2, "0")}`;
-}
-
-/** The season codes from `from` to `to` inclusive. */
+/** The season codes from `from` to `to` inclusive, oldest first. */
 export function seasonRange(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let y = seasonStartYear(from); y <= seasonStartYear(to); y++) {
-    out.push(`${String(y % 100).padStart(2, "0")}${String((y + 1) % 100).padStart(2, "0")}`);
-  }
-  return out;
+  const count = seasonStartYear(to) - seasonStartYear(from) + 1;
+  return Array.from({ length: Math.max(0, count) }, (_, i) => shiftSeason(from, i));
 }
 
 /**
@@ -79,13 +70,13 @@ export async function runBacktest(
   },
 ): Promise<BacktestReport> {
   const started = performance.now();
-  const firstYear = seasonStartYear(opts.from);
-  const lastYear = seasonStartYear(opts.to) + 1;
+  const start = seasonStart(opts.from);
+  const end = seasonEnd(opts.to);
   const matches: MatchRecord[] = await readMatches(database.db, {
     leagues: [opts.league],
     status: "finished",
-    from: new Date(Date.UTC(firstYear, 6, 1) - DEFAULT_MODEL_SETTINGS.windowDays * 86_400_000),
-    before: new Date(Date.UTC(lastYear, 6, 1)),
+    from: new Date(start.getTime() - DEFAULT_MODEL_SETTINGS.windowDays * DAY),
+    before: end,
     withOdds: true,
   });
   if (matches.length === 0) {
@@ -94,8 +85,8 @@ export async function runBacktest(
     );
   }
   const wf = walkForward(matches, {
-    from: new Date(Date.UTC(firstYear, 6, 1)),
-    to: new Date(Date.UTC(lastYear, 6, 1)),
+    from: start,
+    to: end,
     refit: opts.refit,
   });
   const summary = summariseBacktest(wf.predictions, matches, { marginMethod: opts.marginMethod });
@@ -233,7 +224,7 @@ export async function backtestCommand(
       source = await openDatabase({ dataDir: "memory://" });
       await migrateDatabase(source);
       const seasons = seasonRange(
-        seasonBefore(values.from, Math.ceil(DEFAULT_MODEL_SETTINGS.windowDays / 365)),
+        shiftSeason(values.from, -Math.ceil(DEFAULT_MODEL_SETTINGS.windowDays / 365)),
         values.to,
       );
       const problems = await loadFromDirectory(source, dir, values.league, seasons);

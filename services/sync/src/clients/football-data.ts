@@ -8,7 +8,7 @@ import {
   type HttpClient,
 } from "@matchday/shared";
 import { assertFootballDataCsv } from "../domain/csv-text.js";
-import { assertSeasonCode } from "../domain/season.js";
+import { assertSeasonCode } from "@matchday/shared";
 
 /** Where football-data.co.uk publishes season files: `<base><season>/<league>.csv`. */
 export const DEFAULT_FOOTBALL_DATA_URL = "https://www.football-data.co.uk/mmz4281/";

@@ -1,5 +1,5 @@
 import { wallClockToUtc } from "@matchday/shared";
-import { expandTwoDigitYear } from "./season.js";
+import { expandTwoDigitYear } from "@matchday/shared";
 
 /** A calendar date without a time zone (month 1–12). */
 export interface CalendarDate {

@@ -1,4 +1,4 @@
-import { currentSeason, previousSeasons } from "./season.js";
+import { currentSeason, previousSeasons } from "@matchday/shared";
 
 /** One season file to sync. */
 export interface SeasonTarget {

@@ -2,7 +2,7 @@ import type { Db, SyncResult } from "@matchday/shared";
 import { diffMatches, type MatchDiff } from "../domain/diff.js";
 import { duplicateRejects } from "../domain/division-check.js";
 import type { ParsedFile, ParsedMatch } from "../domain/parsed-match.js";
-import { seasonCodeFor } from "../domain/season.js";
+import { seasonCodeFor } from "@matchday/shared";
 import { createBatchRunner, type ApplyOptions } from "./batches.js";
 import { recordRejectedRows } from "./rejected-rows.js";
 import { ensureLeague, lockSeason } from "./seasons.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { isNonRetryable } from "@matchday/shared";
+import { isNonRetryable } from "../tasks/errors.js";
 import {
   currentSeason,
   isSeasonCode,

@@ -1,4 +1,4 @@
-import { NonRetryableError } from "@matchday/shared";
+import { NonRetryableError } from "../tasks/errors.js";
 
 /**
  * Season codes as football-data.co.uk writes them in its URLs: four digits, the last two digits of
