@@ -11,6 +11,7 @@ import {
 } from "@matchday/shared";
 import {
   collect,
+  collectLogs,
   connectTestNats,
   createTestDatabase,
   waitFor,
@@ -372,6 +373,55 @@ describe("worker", () => {
       expect(events.items.length).toBe(2);
       expect(await storedEvents(n, subject)).toBe(1);
       events.stop();
+    } finally {
+      await w.stop(1_000);
+    }
+  });
+  it("worker - every log line of a run carries its run id, task, attempt and trigger, the handler's own lines too", async () => {
+    const chatty = defineTask({
+      name: "t_chatty",
+      service: ServiceName.Sync,
+      queue: "test",
+      description: "logs from its handler, fails once",
+      payload: z.strictObject({ n: z.number() }),
+      result: z.object({ n: z.number() }),
+      timeoutMs: 5_000,
+      retry: { maxAttempts: 2, ...fast },
+    });
+    const logs = collectLogs();
+    const w = await startTestWorker(
+      n,
+      { chatty },
+      {
+        chatty: async (p, ctx) => {
+          ctx.logger.info({ step: "inside" }, "handler line");
+          if (ctx.attempt === 1) throw new Error("first attempt fails");
+          return { n: p.n };
+        },
+      },
+      { logger: logs.logger, instanceId: "chatty-worker" },
+    );
+    try {
+      const events = collect(n.nc, n.topology.completedSubject(chatty));
+      const pub = await publisherFor(n).publish(chatty, { n: 1 });
+      await waitFor(() => events.items.length === 1, { timeoutMs: 15_000, what: "completion" });
+      events.stop();
+      const ofRun = logs.lines.filter((l) => l.runId === pub.runId);
+      // started, handler line, failed (retry); started, handler line, succeeded
+      expect(ofRun.map((l) => [l.attempt, l.msg])).toEqual([
+        [1, "run started"],
+        [1, "handler line"],
+        [1, "run failed: will retry"],
+        [2, "run started"],
+        [2, "handler line"],
+        [2, "run succeeded"],
+      ]);
+      for (const l of ofRun) expect(l).toMatchObject({ task: "t_chatty", trigger: "manual" });
+      // No line about this run goes without its run id.
+      const unlabelled = logs.lines.filter(
+        (l) => l.runId === undefined && JSON.stringify(l).includes(pub.runId),
+      );
+      expect(unlabelled).toEqual([]);
     } finally {
       await w.stop(1_000);
     }

@@ -8,6 +8,7 @@ import {
   type AnyTaskDef,
   type Database,
   type Handlers,
+  type Logger,
   type TaskWorker,
 } from "@matchday/shared";
 import { silentLogger, type TestNats } from "@matchday/shared/testing";
@@ -27,7 +28,7 @@ export async function startTestWorker<T extends Record<string, AnyTaskDef>>(
   n: TestNats,
   tasks: T,
   handlers: Handlers<T>,
-  opts: { database?: Database; instanceId?: string } = {},
+  opts: { database?: Database; instanceId?: string; logger?: Logger } = {},
 ): Promise<TaskWorker> {
   await ensureTopology(n.jsm, n.topology, Object.values(tasks));
   return startTaskWorker({
@@ -38,7 +39,7 @@ export async function startTestWorker<T extends Record<string, AnyTaskDef>>(
     tasks,
     handlers,
     recorder: opts.database ? createRunRecorder(opts.database) : noopRecorder,
-    logger: silentLogger(),
+    logger: opts.logger ?? silentLogger(),
     clock: systemClock,
     instanceId: opts.instanceId ?? "test-worker",
     pullExpiresMs: 1_000,
