@@ -11,7 +11,7 @@ import {
   playerSeasonStats,
   type Skip,
 } from "@matchday/shared";
-import { createTestDatabase, type TestDatabase } from "@matchday/shared/testing";
+import { createTestDatabase, testContext, type TestDatabase } from "@matchday/shared/testing";
 import { createDirectoryFplSource } from "../src/clients/fpl.js";
 import type { FplBootstrap } from "../src/clients/schemas/fpl.js";
 import type { SofaLineups, SofaPlayerSeasonStats } from "../src/clients/schemas/sofascore.js";
@@ -26,7 +26,7 @@ import { handleUpdateSeasonStats } from "../src/tasks/update-season-stats.js";
 import {
   generateGameweeks,
   TEST_SEASON,
-  testContext,
+  ETL_TEST_NOW,
   type GeneratedGameweek,
 } from "./support/generated-gameweek.js";
 
@@ -60,18 +60,24 @@ const withoutTimes = <T extends { updatedAt: Date }>(rows: T[]) =>
 
 describe("update_fixture_mappings", () => {
   it("update_fixture_mappings - a second run over the same data stores the same rows", async () => {
-    const first = await handleUpdateFixtureMappings({}, testContext(), deps);
+    const first = await handleUpdateFixtureMappings({}, testContext(ETL_TEST_NOW), deps);
     const rows1 = withoutTimes(await tdb.database.db.select().from(fixtureMappings));
-    const second = await handleUpdateFixtureMappings({ season: TEST_SEASON }, testContext(), deps);
+    const second = await handleUpdateFixtureMappings(
+      { season: TEST_SEASON },
+      testContext(ETL_TEST_NOW),
+      deps,
+    );
     expect(second).toEqual(first);
     expect(withoutTimes(await tdb.database.db.select().from(fixtureMappings))).toEqual(rows1);
     expect(rows1).toHaveLength(g.manifest.counts.events - 1);
   });
 
   it("update_fixture_mappings - a payload naming another season is refused, non-retryably", async () => {
-    const err = await handleUpdateFixtureMappings({ season: "2024-25" }, testContext(), deps).catch(
-      (e: unknown) => e,
-    );
+    const err = await handleUpdateFixtureMappings(
+      { season: "2024-25" },
+      testContext(ETL_TEST_NOW),
+      deps,
+    ).catch((e: unknown) => e);
     expect(isNonRetryable(err)).toBe(true);
     expect((err as Error).message).toMatch(/serves season 2023-24.*not 2024-25/);
   });
@@ -82,7 +88,7 @@ describe("update_fixture_mappings", () => {
       ...deps,
       settings: { ...deps.settings, season: "2025-26", sofaSeasonId: 76986 },
     };
-    await expect(handleUpdateFixtureMappings({}, testContext(), wrong)).rejects.toThrow(
+    await expect(handleUpdateFixtureMappings({}, testContext(ETL_TEST_NOW), wrong)).rejects.toThrow(
       /FPL serves season 2023-24, but this run is for 2025-26/,
     );
     expect(await tdb.database.db.select().from(fixtureMappings)).toEqual(before);
@@ -102,7 +108,7 @@ describe("update_lineups", () => {
     (drifted.home.players[0] as unknown as Record<string, unknown>).substitute = "no";
     writeFileSync(file, JSON.stringify(drifted));
     try {
-      const err = await handleUpdateLineups({ gameweek: 1 }, testContext(), deps).catch(
+      const err = await handleUpdateLineups({ gameweek: 1 }, testContext(ETL_TEST_NOW), deps).catch(
         (e: unknown) => e,
       );
       expect(err).toBeInstanceOf(UpstreamDriftError);
@@ -115,7 +121,7 @@ describe("update_lineups", () => {
     } finally {
       writeFileSync(file, original);
     }
-    const ok = await handleUpdateLineups({ gameweek: 1 }, testContext(), deps);
+    const ok = await handleUpdateLineups({ gameweek: 1 }, testContext(ETL_TEST_NOW), deps);
     expect(ok).toMatchObject({ gameweek: 1, fixtures: g.manifest.counts.finishedEvents });
   });
 
@@ -137,7 +143,7 @@ describe("update_lineups", () => {
       position: source.position ?? source.player.position ?? null,
     });
     expect(row.statistics).toEqual(source.statistics);
-    const again = await handleUpdateLineups({ gameweek: 1 }, testContext(), deps);
+    const again = await handleUpdateLineups({ gameweek: 1 }, testContext(ETL_TEST_NOW), deps);
     expect(again).toMatchObject({ fixtures: 1 });
     expect(await tdb.database.db.select().from(lineupPlayers)).toHaveLength(rows.length);
   });
@@ -145,7 +151,7 @@ describe("update_lineups", () => {
 
 describe("update_season_stats and update_radar_attributes", () => {
   it("update_season_stats - FPL totals, SofaScore typed columns beside the raw JSON, per-90 rates, and no-data players", async () => {
-    const result = await handleUpdateSeasonStats({}, testContext(), deps);
+    const result = await handleUpdateSeasonStats({}, testContext(ETL_TEST_NOW), deps);
     const bootstrap = g.readJson<FplBootstrap>(
       path.join("fpl", TEST_SEASON, "api", "bootstrap-static.json"),
     );
@@ -191,17 +197,18 @@ describe("update_season_stats and update_radar_attributes", () => {
       hasSofaStats: false,
     });
     // Idempotent: the same data gives the same rows.
-    await handleUpdateSeasonStats({}, testContext(), deps);
+    await handleUpdateSeasonStats({}, testContext(ETL_TEST_NOW), deps);
     expect(withoutTimes(await tdb.database.db.select().from(playerSeasonStats))).toEqual(
       withoutTimes(rows),
     );
   });
 
   it("update_radar_attributes - percentile radars within position above the minutes threshold, the rest listed; SofaScore overviews with the positional average flagged", async () => {
-    const result = (await handleUpdateRadarAttributes({}, testContext(), deps)) as Exclude<
-      Awaited<ReturnType<typeof handleUpdateRadarAttributes>>,
-      Skip
-    >;
+    const result = (await handleUpdateRadarAttributes(
+      {},
+      testContext(ETL_TEST_NOW),
+      deps,
+    )) as Exclude<Awaited<ReturnType<typeof handleUpdateRadarAttributes>>, Skip>;
     expect(result.players).toBeGreaterThan(100);
     expect(result.belowMinutes).toBeGreaterThan(100);
     const radars = await tdb.database.db.select().from(playerRadars);
@@ -239,7 +246,7 @@ describe("update_season_stats and update_radar_attributes", () => {
   it("run_manual_update - runs the task an old script name maps to and answers with its result", async () => {
     const out = await handleRunManualUpdate(
       { step: "build_radar_attributes_etl" },
-      testContext(),
+      testContext(ETL_TEST_NOW),
       deps,
     );
     expect(out).toMatchObject({

@@ -17,6 +17,7 @@ import {
 import {
   connectTestNats,
   createTestDatabase,
+  testContext,
   waitFor,
   type TestDatabase,
   type TestNats,
@@ -37,7 +38,7 @@ import { handleUpdateLineups } from "../src/tasks/update-lineups.js";
 import { expectedHeatmapPairs } from "./support/expected-heatmaps.js";
 import {
   generateGameweeks,
-  testContext,
+  ETL_TEST_NOW,
   type GeneratedGameweek,
 } from "./support/generated-gameweek.js";
 
@@ -92,8 +93,8 @@ beforeAll(async () => {
     mappingsDir: () => g.mappingsDir,
     settings,
   };
-  await handleUpdateFixtureMappings({}, testContext(), offline);
-  await handleUpdateLineups({ gameweek: 1 }, testContext(), offline);
+  await handleUpdateFixtureMappings({}, testContext(ETL_TEST_NOW), offline);
+  await handleUpdateLineups({ gameweek: 1 }, testContext(ETL_TEST_NOW), offline);
 
   // A local SofaScore (the shared test helper answers synchronously; this one reads files).
   server = createServer((req, res) => {

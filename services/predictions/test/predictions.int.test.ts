@@ -9,13 +9,14 @@ import {
   NonRetryableError,
   predictions,
   readMatches,
-  taskRuns,
+  listRuns,
   validations,
   type RunningService,
 } from "@matchday/shared";
 import {
   connectTestNats,
   createTestDatabase,
+  collect,
   waitFor,
   type TestDatabase,
   type TestNats,
@@ -298,27 +299,22 @@ describe("predictions", () => {
       database: tdb.database,
       env: { MATCHDAY_NOW: NOW.toISOString(), MATCHDAY_CLOCK: "frozen" },
     });
-    const dead: { reason: string; error: string }[] = [];
-    const sub = n.nc.subscribe(n.topology.dlqSubject(generatePredictionForMatch), {
-      callback: (_e, m) => {
-        dead.push({
-          reason: m.headers?.get(Header.DlqReason) ?? "",
-          error: m.headers?.get(Header.DlqError) ?? "",
-        });
-      },
-    });
-    const pub = await createPublisher(n.js, n.topology).publish(generatePredictionForMatch, {
-      match_id: "424242",
-    });
-    await waitFor(() => dead.length > 0, { timeoutMs: 30_000, what: "the dead letter" });
-    expect(dead[0]).toEqual({
-      reason: "non_retryable",
-      error: 'NonRetryableError: unknown match id "424242"',
-    });
-    await new Promise((r) => setTimeout(r, 1_500)); // past the ack wait a redelivery would need
-    const runs = await db().select().from(taskRuns).where(eq(taskRuns.runId, pub.runId));
-    expect(runs.map((r) => [r.attempt, r.status])).toEqual([[1, "failed"]]);
-    expect(dead).toHaveLength(1);
-    sub.unsubscribe();
+    const dlq = collect(n.nc, n.topology.dlqSubject(generatePredictionForMatch));
+    try {
+      const pub = await createPublisher(n.js, n.topology).publish(generatePredictionForMatch, {
+        match_id: "424242",
+      });
+      await waitFor(() => dlq.items.length > 0, { timeoutMs: 30_000, what: "the dead letter" });
+      expect(dlq.items[0]!.headers).toMatchObject({
+        [Header.DlqReason]: "non_retryable",
+        [Header.DlqError]: 'NonRetryableError: unknown match id "424242"',
+      });
+      await new Promise((r) => setTimeout(r, 1_500)); // past the ack wait a redelivery would need
+      const runs = await listRuns(db(), { runId: pub.runId });
+      expect(runs.map((r) => [r.attempt, r.status])).toEqual([[1, "failed"]]);
+      expect(dlq.items).toHaveLength(1);
+    } finally {
+      dlq.stop();
+    }
   });
 });

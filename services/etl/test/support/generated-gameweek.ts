@@ -1,9 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
-import { sharedDataDir, type TaskContext } from "@matchday/shared";
-import { silentLogger } from "@matchday/shared/testing";
+import { sharedDataDir } from "@matchday/shared";
 import { generateOfflineData } from "../../src/generate/generate-offline-data.js";
 import type { GeneratedManifest } from "../../src/generate/manifest.js";
 
@@ -54,15 +52,5 @@ export function generateGameweeks(from: number, to: number, seed = 7): Generated
   };
 }
 
-/** A handler context for calling handlers directly (no NATS). */
-export function testContext(now = new Date("2023-08-20T12:00:00Z")): TaskContext {
-  return {
-    runId: randomUUID(),
-    attempt: 1,
-    signal: new AbortController().signal,
-    logger: silentLogger(),
-    trigger: { kind: "manual" },
-    now: () => new Date(now.getTime()),
-    heartbeat: () => {},
-  };
-}
+/** "Now" for handlers called directly in the ETL tests: a day inside the generated season. */
+export const ETL_TEST_NOW = new Date("2023-08-20T12:00:00Z");
