@@ -42,7 +42,14 @@ export {
 // Config and logging
 export { repoRoot, findSharedDataDir, sharedDataDir } from "./config/data-dir.js";
 export { BaseConfig, configKeys } from "./config/base-config.js";
-export { BoolEnv, Millis, IsoInstantEnv, ListEnv, optionalEnv } from "./config/env.js";
+export {
+  BoolEnv,
+  Millis,
+  IsoInstantEnv,
+  ListEnv,
+  blankAsUnset,
+  optionalEnv,
+} from "./config/env.js";
 export { ConfigError, parseConfig } from "./config/load-config.js";
 export { createLogger, type Logger } from "./logging/logger.js";
 export { createShutdown, type Shutdown } from "./lifecycle/shutdown.js";

@@ -1,12 +1,7 @@
 import * as z from "zod";
-import { BaseConfig, configKeys, FplSeason, optionalEnv } from "@matchday/shared";
+import { BaseConfig, blankAsUnset, configKeys, FplSeason, optionalEnv } from "@matchday/shared";
 import { DEFAULT_RADAR_MIN_MINUTES } from "./domain/radar.js";
 import { KNOWN_SOFASCORE_SEASON_IDS } from "./domain/run-season.js";
-
-/** An empty variable counts as unset (docker-compose writes `VAR=`), so the default applies. */
-function blankAsUnset<T extends z.ZodType>(schema: T) {
-  return z.preprocess((v) => (v === "" ? undefined : v), schema);
-}
 
 const HttpUrl = z.url({ protocol: /^https?$/, message: "expected an http(s) URL" });
 

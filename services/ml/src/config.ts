@@ -1,11 +1,6 @@
 import * as z from "zod";
-import { BaseConfig, configKeys } from "@matchday/shared";
+import { BaseConfig, blankAsUnset, configKeys } from "@matchday/shared";
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from "@matchday/model";
-
-/** An empty variable counts as unset (docker-compose writes `VAR=`), so the default applies. */
-function blankAsUnset<T extends z.ZodType>(schema: T) {
-  return z.preprocess((v) => (v === "" ? undefined : v), schema);
-}
 
 /**
  * The ml service's own variables. Defaults are the model package's tuned `DEFAULT_MODEL_SETTINGS`

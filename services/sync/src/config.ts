@@ -1,6 +1,7 @@
 import * as z from "zod";
 import {
   BaseConfig,
+  blankAsUnset,
   configKeys,
   LeagueCode,
   ListEnv,
@@ -9,11 +10,6 @@ import {
   SeasonCode,
 } from "@matchday/shared";
 import { DEFAULT_LEAGUES } from "./clients/football-data.js";
-
-/** An empty variable counts as unset (docker-compose writes `VAR=`), so the default applies. */
-function blankAsUnset<T extends z.ZodType>(schema: T) {
-  return z.preprocess((v) => (v === "" ? undefined : v), schema);
-}
 
 /** A comma-separated list of distinct football-data league codes (`E0,SP1`), at least one. */
 const LeagueList = ListEnv.pipe(

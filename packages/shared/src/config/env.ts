@@ -21,7 +21,15 @@ export const ListEnv = z.string().transform((v) =>
     .filter(Boolean),
 );
 
-/** An empty string counts as unset (docker-compose writes `VAR=` for unset optional variables). */
+/**
+ * An empty string counts as unset (docker-compose writes `VAR=` for unset optional variables), so a
+ * blank variable takes `schema`'s default, or fails as missing when it has none.
+ */
+export function blankAsUnset<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === "" ? undefined : v), schema);
+}
+
+/** An optional variable, blank counting as unset. */
 export function optionalEnv<T extends z.ZodType>(schema: T) {
-  return z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+  return blankAsUnset(schema.optional());
 }
