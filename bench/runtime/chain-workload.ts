@@ -69,6 +69,7 @@ export async function chainWorkload(
       });
       const relays = startTriggerRelays({
         js,
+        jsm: worker.jsm,
         topology,
         tasks,
         publisher: createPublisher(js, topology),

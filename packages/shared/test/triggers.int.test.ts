@@ -64,6 +64,7 @@ beforeAll(async () => {
   );
   relays = startTriggerRelays({
     js: n.js,
+    jsm: n.jsm,
     topology: n.topology,
     tasks: [lineups, heatmaps],
     publisher: createPublisher(n.js, n.topology),
@@ -103,9 +104,45 @@ describe("event triggers", () => {
     });
     // An upstream run whose result maps to null (nothing to do) starts nothing.
     await createPublisher(n.js, n.topology).publish(lineups, { gameweek: 99 });
-    await new Promise((r) => setTimeout(r, 3_000));
+    // Wait until the relay has taken and settled every completion so far (the repeat and the
+    // gameweek-99 one included), then count: nothing more started.
+    const durable = n.topology.triggerDurable(heatmaps, lineups);
+    await waitFor(
+      async () => {
+        const last = await n.jsm.streams.getMessage(n.topology.streams.events, {
+          last_by_subj: n.topology.completedSubject(lineups),
+        });
+        const c = await n.jsm.consumers.info(n.topology.streams.events, durable);
+        return (
+          last !== null &&
+          c.delivered.stream_seq >= last.seq &&
+          c.num_pending === 0 &&
+          c.num_ack_pending === 0
+        );
+      },
+      { timeoutMs: 15_000, what: "the relay to settle every completion" },
+    );
+    await new Promise((r) => setTimeout(r, 1_000)); // a run it started would be done by now
     expect(downstreamRuns).toHaveLength(1);
     expect(done.items).toHaveLength(1);
+    done.stop();
+  });
+  it("triggers - a trigger consumer deleted under a running relay is recreated, and later completions start the task again", async () => {
+    const durable = n.topology.triggerDurable(heatmaps, lineups);
+    await n.jsm.consumers.delete(n.topology.streams.events, durable);
+    await waitFor(() => n.jsm.consumers.info(n.topology.streams.events, durable), {
+      timeoutMs: 15_000,
+      what: "the relay to recreate its consumer",
+    });
+    const done = collect(n.nc, n.topology.completedSubject(heatmaps));
+    const up = await createPublisher(n.js, n.topology).publish(lineups, { gameweek: 8 });
+    await waitFor(() => done.items.length > 0, {
+      timeoutMs: 15_000,
+      what: "the downstream run after the consumer came back",
+    });
+    expect(
+      done.items.map((e) => (e.data.trigger as { upstreamRunId?: string }).upstreamRunId),
+    ).toEqual([up.runId]);
     done.stop();
   });
 });

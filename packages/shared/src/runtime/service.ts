@@ -121,7 +121,7 @@ export async function startService<T extends Record<string, AnyTaskDef>, S exten
     clock: env.clock,
     instanceId,
   });
-  const relays = startTriggerRelays({ js, topology: env.topology, tasks, publisher, logger });
+  const relays = startTriggerRelays({ js, jsm, topology: env.topology, tasks, publisher, logger });
   const stopExtra = module.extra ? await module.extra(deps) : undefined;
   const svc = await registerInstance({
     nc: env.nc,

@@ -1,6 +1,13 @@
-import { type Consumer, type ConsumerMessages, type JetStreamClient } from "@nats-io/jetstream";
+import {
+  JetStreamApiCodes,
+  JetStreamApiError,
+  type Consumer,
+  type ConsumerMessages,
+  type JetStreamClient,
+  type JetStreamManager,
+} from "@nats-io/jetstream";
 import type { Logger } from "../logging/logger.js";
-import type { Topology } from "../nats/topology.js";
+import { ensureConsumer, triggerConsumerConfig, type Topology } from "../nats/topology.js";
 import { sleep } from "../time/units.js";
 import type { AnyTaskDef } from "./define-task.js";
 import type { CompletionEvent } from "./events.js";
@@ -18,6 +25,7 @@ export interface TriggerRelays {
  */
 export function startTriggerRelays(opts: {
   js: JetStreamClient;
+  jsm: JetStreamManager;
   topology: Topology;
   tasks: readonly AnyTaskDef[];
   publisher: TaskPublisher;
@@ -83,7 +91,23 @@ export function startTriggerRelays(opts: {
             } catch (err) {
               if (stopping) break;
               consumer = undefined;
-              log.warn({ err: describeError(err) }, "trigger pull failed; retrying");
+              if (
+                err instanceof JetStreamApiError &&
+                err.code === JetStreamApiCodes.ConsumerNotFound
+              ) {
+                // Deleted under a running service (an operator, a stream reset): put it back, as the
+                // worker does for its task consumers.
+                log.warn("trigger consumer missing: recreating it");
+                await ensureConsumer(
+                  opts.jsm,
+                  topology.streams.events,
+                  triggerConsumerConfig(topology, def, trig.after),
+                ).catch((e: unknown) =>
+                  log.error({ err: describeError(e) }, "could not recreate the trigger consumer"),
+                );
+              } else {
+                log.warn({ err: describeError(err) }, "trigger pull failed; retrying");
+              }
               await sleep(1_000);
             } finally {
               if (batch) batches.delete(batch);
