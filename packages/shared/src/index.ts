@@ -93,7 +93,14 @@ export {
   type ResultOf,
   type ResultInputOf,
 } from "./tasks/define-task.js";
-export { Header, runIdFor, newRunId, triggerToHeaders, type TriggerInfo } from "./tasks/headers.js";
+export {
+  Header,
+  runIdFor,
+  newRunId,
+  taskMsgId,
+  triggerToHeaders,
+  type TriggerInfo,
+} from "./tasks/headers.js";
 export {
   createPublisher,
   validatePayload,

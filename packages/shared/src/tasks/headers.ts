@@ -32,6 +32,15 @@ export interface TriggerInfo {
   upstreamRunId?: string;
 }
 
+/**
+ * A task message's `Nats-Msg-Id` for a key: `<task>@<key>` (a schedule slot, `after:<upstream run
+ * id>`, `manual:<run id>`). Every publisher of the same key derives the same id, which is what lets
+ * the TASKS stream's duplicate window keep one message.
+ */
+export function taskMsgId(task: string, key: string): string {
+  return `${task}@${key}`;
+}
+
 /** A deterministic UUID (v5 layout over SHA-1) for a key: the same tick gives the same run id on every replica. */
 export function runIdFor(key: string): string {
   const h = createHash("sha1").update("matchday-run:").update(key).digest();

@@ -4,7 +4,14 @@ import * as z from "zod";
 import type { Topology } from "../nats/topology.js";
 import type { AnyTaskDef, PayloadInputOf, PayloadOf } from "./define-task.js";
 import { PayloadValidationError } from "./errors.js";
-import { Header, newRunId, runIdFor, triggerToHeaders, type TriggerInfo } from "./headers.js";
+import {
+  Header,
+  newRunId,
+  runIdFor,
+  taskMsgId,
+  triggerToHeaders,
+  type TriggerInfo,
+} from "./headers.js";
 
 export interface PublishTaskOptions {
   /** The logical key after `<task>@`: a tick's slot, `after:<upstream run id>`. Unset: a manual trigger with a fresh id. */
@@ -49,7 +56,7 @@ export function createPublisher(js: JetStreamClient, topology: Topology): TaskPu
     async publish(def, payload, opts = {}) {
       const data = validatePayload(def, payload);
       const fresh = opts.key === undefined ? newRunId() : undefined;
-      const msgId = `${def.name}@${opts.key ?? `manual:${fresh}`}`;
+      const msgId = taskMsgId(def.name, opts.key ?? `manual:${fresh}`);
       const runId = fresh ?? runIdFor(msgId);
       const h = natsHeaders();
       h.set(Header.RunId, runId);

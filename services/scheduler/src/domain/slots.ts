@@ -7,6 +7,7 @@ import {
   nextTransition,
   offsetMsAt,
   previousTransition,
+  taskMsgId,
 } from "@matchday/shared";
 import { Cron } from "croner";
 
@@ -229,7 +230,7 @@ export function slotId(task: string, slot: Date): string {
   if (slot.getTime() % 1000 !== 0) {
     throw new RangeError(`slot ${slot.toISOString()} is not a whole second`);
   }
-  return `${task}@${formatUtc(slot)}`;
+  return taskMsgId(task, formatUtc(slot));
 }
 
 const periodCache = new WeakMap<CompiledCron, number>();
