@@ -1,3 +1,5 @@
+import * as z from "zod";
+
 /**
  * The errors the task runtime understands. A handler throws `NonRetryableError` for failures that
  * another attempt cannot fix (404, unknown id, schema drift): the message is dead-lettered at once.
@@ -44,4 +46,9 @@ export function describeError(err: unknown): string {
     return `${err.name}: ${err.message}${cause}`;
   }
   return String(err);
+}
+
+/** A schema failure as one line (for dead-letter headers, run records and log lines). */
+export function zodErrorLine(error: z.ZodError): string {
+  return z.prettifyError(error).replace(/\n/g, "; ");
 }

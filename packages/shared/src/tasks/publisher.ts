@@ -1,9 +1,8 @@
 import { headers as natsHeaders } from "@nats-io/nats-core";
 import type { JetStreamClient } from "@nats-io/jetstream";
-import * as z from "zod";
 import type { Topology } from "../nats/topology.js";
 import type { AnyTaskDef, PayloadInputOf, PayloadOf } from "./define-task.js";
-import { PayloadValidationError } from "./errors.js";
+import { PayloadValidationError, zodErrorLine } from "./errors.js";
 import {
   Header,
   newRunId,
@@ -40,7 +39,7 @@ export function validatePayload<T extends AnyTaskDef>(def: T, payload: unknown):
   const parsed = def.payload.safeParse(payload);
   if (!parsed.success) {
     throw new PayloadValidationError(
-      `invalid payload for ${def.name}: ${z.prettifyError(parsed.error).replace(/\n/g, "; ")}`,
+      `invalid payload for ${def.name}: ${zodErrorLine(parsed.error)}`,
     );
   }
   return parsed.data as PayloadOf<T>;

@@ -8,14 +8,13 @@ import {
   type JetStreamManager,
   type JsMsg,
 } from "@nats-io/jetstream";
-import * as z from "zod";
 import type { Logger } from "../logging/logger.js";
 import { StreamPublisher } from "../nats/stream-publisher.js";
 import { ensureConsumer, taskConsumerConfig, type Topology } from "../nats/topology.js";
 import type { Clock } from "../time/clock.js";
 import { sleep } from "../time/units.js";
 import type { AnyTaskDef, PayloadOf, ResultInputOf } from "./define-task.js";
-import { describeError, isNonRetryable, TaskTimeoutError } from "./errors.js";
+import { describeError, isNonRetryable, TaskTimeoutError, zodErrorLine } from "./errors.js";
 import { Header, readRunHeaders, runIdFor, type TriggerInfo } from "./headers.js";
 import { computeBackoffMs } from "./retry.js";
 import { completedEventOf, failedEventOf, type RunIdentity } from "./events.js";
@@ -298,9 +297,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
         return {
           kind: "error",
           status: "failed",
-          err: new Error(
-            `handler returned an invalid result: ${z.prettifyError(result.error).replace(/\n/g, "; ")}`,
-          ),
+          err: new Error(`handler returned an invalid result: ${zodErrorLine(result.error)}`),
         };
       }
       return { kind: "ok", result: result.data };
@@ -345,7 +342,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
       raw = m.data.length === 0 ? {} : JSON.parse(utf8.decode(m.data));
       const parsed = def.payload.safeParse(raw);
       if (parsed.success) payload = parsed.data;
-      else invalid = `invalid payload: ${z.prettifyError(parsed.error).replace(/\n/g, "; ")}`;
+      else invalid = `invalid payload: ${zodErrorLine(parsed.error)}`;
     } catch (err) {
       invalid = `invalid JSON: ${(err as Error).message}`;
       raw = m.string().slice(0, 1000);
