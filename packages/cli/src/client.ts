@@ -33,7 +33,10 @@ export async function connectCli(env: Record<string, string | undefined>): Promi
     config.NATS_URL ?? readEmbeddedNatsUrl(config.MATCHDAY_DATA_DIR) ?? "nats://127.0.0.1:4222";
   let nc: NatsConnection;
   try {
-    nc = await connectNats({ ...config, NATS_URL: url }, { name: "matchday-cli" });
+    nc = await connectNats(
+      { ...config, NATS_URL: url },
+      { name: "matchday-cli", reconnect: false },
+    );
   } catch (err) {
     throw new Error(`cannot reach NATS at ${url}: ${(err as Error).message} (set NATS_URL)`);
   }

@@ -13,6 +13,7 @@ export type { NatsConnection };
 /**
  * Connects to NATS with the configured credentials and TLS, and reconnects forever: a NATS restart
  * is survived (in-flight publishes fail and are retried by their callers; pull consumers resume).
+ * `reconnect: false` (one-shot commands such as the CLI's) fails instead of waiting for a server.
  */
 export async function connectNats(
   cfg: Pick<
@@ -25,12 +26,12 @@ export async function connectNats(
     | "NATS_TLS_CERT"
     | "NATS_TLS_KEY"
   > & { NATS_URL: string },
-  opts: { name: string; logger?: Logger },
+  opts: { name: string; logger?: Logger; reconnect?: boolean },
 ): Promise<NatsConnection> {
   const options: ConnectionOptions = {
     servers: cfg.NATS_URL.split(","),
     name: opts.name,
-    maxReconnectAttempts: -1,
+    maxReconnectAttempts: opts.reconnect === false ? 0 : -1,
     reconnectTimeWait: 500,
     waitOnFirstConnect: false,
     // Building an Error (for its stack) on every request was ~15% of the worker's CPU in the

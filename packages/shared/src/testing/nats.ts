@@ -5,7 +5,7 @@ import {
   type JetStreamClient,
   type JetStreamManager,
 } from "@nats-io/jetstream";
-import { connect, type NatsConnection } from "@nats-io/transport-node";
+import { connectNats, type NatsConnection } from "../nats/connect.js";
 import { createTopology, type Topology } from "../nats/topology.js";
 
 /** The NATS the tests use: TEST_NATS_URL, else NATS_URL, else the local default. */
@@ -32,8 +32,8 @@ export interface TestNats {
 export async function connectTestNats(url = testNatsUrl()): Promise<TestNats> {
   let nc: NatsConnection;
   try {
-    // noAsyncTraces as `connectNats` sets it: tests and benchmarks see the services' client.
-    nc = await connect({ servers: url, name: "matchday-test", noAsyncTraces: true });
+    // The services' own connection settings: tests and benchmarks see the client they run.
+    nc = await connectNats({ NATS_URL: url }, { name: "matchday-test" });
   } catch (err) {
     throw new Error(
       `NATS with JetStream is not reachable at ${url} (${(err as Error).message}); start one: nats-server -js -a 127.0.0.1 -p 4222 -sd /tmp/nats`,
