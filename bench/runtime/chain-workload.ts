@@ -7,7 +7,7 @@ import {
   systemClock,
   type RunRecorder,
 } from "../deps.js";
-import { benchChainA, benchChainB, BENCH_CONCURRENCY } from "./bench-tasks.js";
+import { benchChainA, benchChainB } from "./bench-tasks.js";
 import type { BenchNats } from "./bench-nats.js";
 import { watchCompletions } from "./completion-watch.js";
 import { StepTimings, timedJetStream, timedRecorder } from "./instrument.js";
@@ -62,10 +62,6 @@ export async function chainWorkload(
         logger: silentLogger(),
         clock: systemClock,
         instanceId: "bench-worker",
-        concurrency: {
-          [benchChainA.name]: BENCH_CONCURRENCY,
-          [benchChainB.name]: BENCH_CONCURRENCY,
-        },
       });
       const relays = startTriggerRelays({
         js,

@@ -6,7 +6,7 @@ import {
   systemClock,
   type RunRecorder,
 } from "../deps.js";
-import { benchNoop, BENCH_CONCURRENCY } from "./bench-tasks.js";
+import { benchNoop } from "./bench-tasks.js";
 import type { BenchNats } from "./bench-nats.js";
 import { watchCompletions } from "./completion-watch.js";
 import { StepTimings, timedJetStream, timedRecorder } from "./instrument.js";
@@ -62,7 +62,6 @@ export async function runtimeWorkload(
         logger: silentLogger(),
         clock: systemClock,
         instanceId: "bench-worker",
-        concurrency: { [benchNoop.name]: BENCH_CONCURRENCY },
       });
       return () => w.stop(5_000);
     },

@@ -84,10 +84,9 @@ export async function startService<T extends Record<string, AnyTaskDef>, S exten
     logger: Logger;
     clock: Clock;
     topology: Topology;
-    instanceId?: string;
   },
 ): Promise<RunningService> {
-  const instanceId = env.instanceId ?? newInstanceId(module.name);
+  const instanceId = newInstanceId(module.name);
   const logger = env.logger.child({ service: module.name, instance: instanceId });
   const js = jetstream(env.nc);
   const jsm = await jetstreamManager(env.nc);

@@ -95,11 +95,8 @@ export interface TaskWorkerOptions<T extends Record<string, AnyTaskDef>> {
   logger: Logger;
   clock: Clock;
   instanceId: string;
-  /** Per-process concurrency per task name; default the task's `concurrency`. */
-  concurrency?: Partial<Record<string, number>>;
   /** How long one pull waits for messages. */
   pullExpiresMs?: number;
-  random?: () => number;
 }
 
 class ShutdownAbort extends Error {
@@ -505,7 +502,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
           .get()
           .error({ err: outcome.err, status: outcome.status }, "run failed: dead-lettered");
       } else {
-        const delayMs = computeBackoffMs(attempt, def.retry, opts.random);
+        const delayMs = computeBackoffMs(attempt, def.retry);
         m.nak(delayMs);
         runLog
           .get()
@@ -622,7 +619,7 @@ export async function startTaskWorker<T extends Record<string, AnyTaskDef>>(
 
   const allSlots: Semaphore[] = [];
   for (const [key, def] of defs) {
-    const size = Math.max(1, opts.concurrency?.[def.name] ?? def.concurrency);
+    const size = Math.max(1, def.concurrency);
     const busy = new Semaphore(size);
     allSlots.push(busy);
     loops.push(intake(def, opts.handlers[key] as TaskHandler<AnyTaskDef>, busy));
