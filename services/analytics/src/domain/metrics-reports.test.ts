@@ -10,6 +10,7 @@ function scored(
   version: number,
   season: string,
   daysAgo: number,
+  probs = { home: 0.5, draw: 0.3, away: 0.2 },
 ): ScoredPrediction {
   const id = nextId++;
   const kickoff = new Date(NOW.getTime() - daysAgo * DAY);
@@ -21,10 +22,11 @@ function scored(
     season,
     kickoff,
     madeAt: new Date(kickoff.getTime() - DAY),
-    probs: { home: 0.5, draw: 0.3, away: 0.2 },
+    probs,
     outcome: "home",
     hit: true,
-    rps: 0.145,
+    // A home win: RPS = ((pHome − 1)² + (pHome + pDraw − 1)²) / 2.
+    rps: ((probs.home - 1) ** 2 + (probs.home + probs.draw - 1) ** 2) / 2,
     logLoss: Math.LN2,
     brier: 0.38,
     oddsAtPrediction: null,
@@ -34,8 +36,8 @@ function scored(
 describe("buildMetricsReports", () => {
   it("metrics-reports - groups by league, model version and window; empty windows give no report", () => {
     const rows = [
-      scored("E0", 1, "2324", 10),
-      scored("E0", 1, "2324", 40),
+      scored("E0", 1, "2324", 10), // RPS 0.145
+      scored("E0", 1, "2324", 40, { home: 0.2, draw: 0.3, away: 0.5 }), // RPS 0.445
       scored("E0", 2, "2223", 300),
       scored("SP1", 5, "2324", 1),
     ];
@@ -63,7 +65,9 @@ describe("buildMetricsReports", () => {
     ]);
     // No match has odds: the market set is empty, its means are NaN, and no bet is possible.
     expect(reports[0]!.metrics.market.n).toBe(0);
+    // Each window's means are over its own matches only: the last 30 days hold one, the season two.
     expect(reports[0]!.metrics.model.rps).toBeCloseTo(0.145, 12);
+    expect(reports[1]!.metrics.model.rps).toBeCloseTo(0.295, 12);
     expect(reports[0]!.valueBets).toMatchObject({ staked: 0, skipped: 1 });
   });
 });
