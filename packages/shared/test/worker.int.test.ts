@@ -325,7 +325,9 @@ describe("worker", () => {
       payload: z.strictObject({ n: z.number() }),
       result: z.object({ n: z.number() }),
       timeoutMs: 5_000,
-      ackWaitMs: 1_000,
+      // Long enough that only the worker's own nak brings the message back, never the ack wait
+      // running out on a loaded machine.
+      ackWaitMs: 10_000,
       retry: { maxAttempts: 3, ...fast },
     });
     // What a database crash between the finish and its flush does: the final row is gone. The
@@ -364,7 +366,17 @@ describe("worker", () => {
         timeoutMs: 15_000,
         what: "the run recorded after its redelivery",
       });
-      await new Promise((r) => setTimeout(r, 1_500)); // longer than the ack wait: a third delivery would show
+      // The message is acknowledged now (none pending or unacknowledged): no third delivery comes.
+      await waitFor(
+        async () => {
+          const c = await n.jsm.consumers.info(
+            n.topology.streams.tasks,
+            n.topology.taskDurable(fragile),
+          );
+          return c.num_pending === 0 && c.num_ack_pending === 0;
+        },
+        { what: "the message acknowledged" },
+      );
       expect(handled).toEqual([1, 2]);
       expect((await runsOf(pub.runId)).map((r) => [r.attempt, r.status])).toEqual([
         [2, "succeeded"],
