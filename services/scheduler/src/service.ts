@@ -83,12 +83,10 @@ export const schedulerService = defineService({
         );
         return { duplicate: pub.duplicate };
       },
-      // A run counts as in progress while it is `running` and younger than its time limit (a lost
-      // worker's stale row must not block the schedule forever).
       isTaskRunning: (task) => {
         const def = taskByName(task);
         if (!def) throw new Error(`schedule names unknown task ${task}`);
-        return isTaskRunning(database.db, task, new Date(clock.now().getTime() - def.timeoutMs));
+        return isTaskRunning(database.db, def, clock.now());
       },
       recordSkip: async (tick, reason) => {
         await recordTickSkipped(recorder, tick, reason, { now: clock.now(), instanceId });

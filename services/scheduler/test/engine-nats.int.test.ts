@@ -58,8 +58,7 @@ async function engineAt(start: string, entries: ScheduleEntry[]) {
     clock,
     state,
     publish: async (tick: Tick) => ({ duplicate: (await publishTick(publisher, tick)).duplicate }),
-    isTaskRunning: (task) =>
-      isTaskRunning(tdb.database.db, task, new Date(clock.now().getTime() - 3_600_000)),
+    isTaskRunning: (task) => isTaskRunning(tdb.database.db, taskByName(task)!, clock.now()),
     recordSkip: (tick, reason) =>
       recordTickSkipped(recorder, tick, reason, { now: clock.now(), instanceId: "test" }),
   });

@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, max, type SQL } from "drizzle-orm";
+import type { AnyTaskDef } from "../tasks/define-task.js";
 import type { Db } from "./client.js";
 import { taskRuns, type RunStatus, type TaskRunRow } from "./schema/platform.js";
 
@@ -23,13 +24,26 @@ export async function listRuns(db: Db, filter: RunFilter = {}): Promise<TaskRunR
     .limit(Math.min(filter.limit ?? 20, 1000));
 }
 
-/** Whether a run of `task` started after `since` is still `running` (the overlap check). */
-export async function isTaskRunning(db: Db, task: string, since: Date): Promise<boolean> {
+/**
+ * Whether a run of `task` is in progress at `now` (the scheduler's overlap check): `running` and
+ * started within its time limit. An older `running` row is a lost worker's, and must not block the
+ * schedule forever.
+ */
+export async function isTaskRunning(
+  db: Db,
+  task: Pick<AnyTaskDef, "name" | "timeoutMs">,
+  now: Date,
+): Promise<boolean> {
+  const since = new Date(now.getTime() - task.timeoutMs);
   const rows = await db
     .select({ runId: taskRuns.runId })
     .from(taskRuns)
     .where(
-      and(eq(taskRuns.task, task), eq(taskRuns.status, "running"), gt(taskRuns.startedAt, since)),
+      and(
+        eq(taskRuns.task, task.name),
+        eq(taskRuns.status, "running"),
+        gt(taskRuns.startedAt, since),
+      ),
     )
     .limit(1);
   return rows.length > 0;
